@@ -1,0 +1,16 @@
+"""The cognito-auth program: one CognitoAuth built from this stack's config."""
+
+import pulumi
+
+from components import CognitoAuth, args_from_config
+
+auth = CognitoAuth(f"{pulumi.get_project()}-{pulumi.get_stack()}", args_from_config())
+
+pulumi.export("userPoolId", auth.user_pool_id)
+pulumi.export("userPoolArn", auth.user_pool_arn)
+pulumi.export("clientId", auth.client_id)
+pulumi.export("issuerUrl", auth.issuer_url)
+pulumi.export("jwksUrl", auth.jwks_url)
+pulumi.export("region", auth.region)
+pulumi.export("triggerFunctionName", auth.trigger_function_name)
+pulumi.export("triggerFunctionArn", auth.trigger_function_arn)

@@ -1,0 +1,8 @@
+"""The CognitoAuth component, reusable from any Pulumi Python program."""
+
+from .args import CognitoAuthArgs
+from .cognito_auth import CognitoAuth
+from .config import args_from_config
+from .validation import ConfigError
+
+__all__ = ["CognitoAuth", "CognitoAuthArgs", "ConfigError", "args_from_config"]

@@ -1,0 +1,132 @@
+"""The component's inputs: one TypedDict, every field documented, plus its defaults.
+
+Field names are snake_case; the program's config keys are the same names in camelCase
+(`password_minimum_length` ↔ `cognito-auth:passwordMinimumLength`), so one table serves
+the Python API, the stack files and the error messages.
+"""
+
+from typing import Sequence, TypedDict
+
+import pulumi
+from typing_extensions import NotRequired
+
+
+class CognitoAuthArgs(TypedDict):
+    user_pool_name: NotRequired[pulumi.Input[str]]
+    """Name of the user pool (1-128 characters of letters, digits, spaces and +=,.@-). Changing it replaces the pool and deletes its users. Defaults to the component's name."""
+
+    password_minimum_length: NotRequired[pulumi.Input[int]]
+    """Minimum password length, 6-99. Default 8."""
+
+    password_require_lowercase: NotRequired[pulumi.Input[bool]]
+    """Passwords need a lowercase letter. Default true."""
+
+    password_require_uppercase: NotRequired[pulumi.Input[bool]]
+    """Passwords need an uppercase letter. Default true."""
+
+    password_require_numbers: NotRequired[pulumi.Input[bool]]
+    """Passwords need a digit. Default true."""
+
+    password_require_symbols: NotRequired[pulumi.Input[bool]]
+    """Passwords need a symbol. Default true."""
+
+    temporary_password_validity_days: NotRequired[pulumi.Input[int]]
+    """Days an administrator-set temporary password stays valid, 1-365. Default 7."""
+
+    password_history_size: NotRequired[pulumi.Input[int]]
+    """How many previous passwords a user may not reuse, 0-24 (0 = off). Needs the ESSENTIALS or PLUS plan. Default 0."""
+
+    mfa: NotRequired[pulumi.Input[str]]
+    """Multi-factor authentication: OFF, OPTIONAL or ON. OPTIONAL and ON need mfa_totp. Default OFF."""
+
+    mfa_totp: NotRequired[pulumi.Input[bool]]
+    """Offer authenticator-app (TOTP) codes as an MFA factor. Default false."""
+
+    user_pool_tier: NotRequired[pulumi.Input[str]]
+    """Feature plan: LITE, ESSENTIALS or PLUS. Default ESSENTIALS."""
+
+    threat_protection: NotRequired[pulumi.Input[str]]
+    """Threat protection (advanced security) mode: OFF, AUDIT or ENFORCED. Anything but OFF needs the PLUS plan. Default OFF."""
+
+    protect: NotRequired[pulumi.Input[bool]]
+    """Production guard: deletion protection ACTIVE on the pool, and Pulumi protect and retain-on-delete on it, so neither a destroy nor a replacement can delete the users. Default false."""
+
+    ses_source_arn: NotRequired[pulumi.Input[str]]
+    """ARN of a verified SES identity to send email from, instead of Cognito's capped default sender. Empty = Cognito default."""
+
+    email_from: NotRequired[pulumi.Input[str]]
+    """From address for email sent through SES, e.g. "Example <no-reply@example.com>". Needs ses_source_arn."""
+
+    auto_confirm_users: NotRequired[pulumi.Input[bool]]
+    """The PreSignUp trigger confirms new users at once, with no verification code. Default true."""
+
+    auto_verify_email: NotRequired[pulumi.Input[bool]]
+    """The PreSignUp trigger marks the email address as verified. Leave off unless the address is trusted. Default false."""
+
+    allowed_email_domains: NotRequired[pulumi.Input[Sequence[str]]]
+    """Email domains allowed to sign up (exact match, lowercase). Empty = anyone. Default empty."""
+
+    trigger_timeout_seconds: NotRequired[pulumi.Input[int]]
+    """Timeout of the trigger functions, 1-5 seconds (Cognito waits 5 s at most). Default 3."""
+
+    trigger_memory_mb: NotRequired[pulumi.Input[int]]
+    """Memory of the trigger functions, 128-10240 MB. Default 128."""
+
+    trigger_architecture: NotRequired[pulumi.Input[str]]
+    """CPU architecture of the trigger functions: arm64 or x86_64. Default arm64."""
+
+    log_retention_days: NotRequired[pulumi.Input[int]]
+    """Retention of the trigger functions' log groups, one of CloudWatch's values (1, 3, 5, 7, 14, 30, ...). Default 30."""
+
+    auth_flows: NotRequired[pulumi.Input[Sequence[str]]]
+    """The app client's explicit auth flows. Default ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH."""
+
+    access_token_validity_minutes: NotRequired[pulumi.Input[int]]
+    """Access token lifetime, 5-1440 minutes. Default 60."""
+
+    id_token_validity_minutes: NotRequired[pulumi.Input[int]]
+    """ID token lifetime, 5-1440 minutes. Default 60."""
+
+    refresh_token_validity_hours: NotRequired[pulumi.Input[int]]
+    """Refresh token lifetime, 1-87600 hours, not shorter than the access and ID tokens. Default 720 (30 days)."""
+
+    auth_session_validity_minutes: NotRequired[pulumi.Input[int]]
+    """How long a sign-in session token lasts between challenges, 3-15 minutes. Default 3."""
+
+
+DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+
+# Every optional field's default; user_pool_name defaults to the component's name.
+DEFAULTS: dict = {
+    "password_minimum_length": 8,
+    "password_require_lowercase": True,
+    "password_require_uppercase": True,
+    "password_require_numbers": True,
+    "password_require_symbols": True,
+    "temporary_password_validity_days": 7,
+    "password_history_size": 0,
+    "mfa": "OFF",
+    "mfa_totp": False,
+    "user_pool_tier": "ESSENTIALS",
+    "threat_protection": "OFF",
+    "protect": False,
+    "ses_source_arn": "",
+    "email_from": "",
+    "auto_confirm_users": True,
+    "auto_verify_email": False,
+    "allowed_email_domains": [],
+    "trigger_timeout_seconds": 3,
+    "trigger_memory_mb": 128,
+    "trigger_architecture": "arm64",
+    "log_retention_days": 30,
+    "auth_flows": list(DEFAULT_AUTH_FLOWS),
+    "access_token_validity_minutes": 60,
+    "id_token_validity_minutes": 60,
+    "refresh_token_validity_hours": 720,
+    "auth_session_validity_minutes": 3,
+}
+
+
+def with_defaults(args: CognitoAuthArgs, name: str) -> dict:
+    """The args with every missing field filled in."""
+    return {"user_pool_name": name, **DEFAULTS, **args}

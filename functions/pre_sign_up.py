@@ -1,0 +1,69 @@
+"""Cognito PreSignUp trigger: auto-confirm new users, and keep sign-up to allowed domains.
+
+Standard library only and no network calls, so a cold start costs milliseconds and the
+handler stays far inside Cognito's 5-second wait. It only edits the event it is given, so
+a retried call gives the same answer (idempotent).
+
+Behaviour comes from environment variables set by the component:
+  AUTO_CONFIRM_USERS     "true" to confirm sign-ups at once
+  AUTO_VERIFY_EMAIL      "true" to mark the email verified (only when there is one)
+  ALLOWED_EMAIL_DOMAINS  comma-separated lowercase domains; empty means anyone
+"""
+
+import json
+import os
+
+# Cognito ignores the auto-confirm/verify flags for users an administrator creates.
+_SELF_SIGN_UP = ("PreSignUp_SignUp", "PreSignUp_ExternalProvider")
+
+# Shown to the end user as "PreSignUp failed with error <message>": nothing internal.
+REFUSAL_MESSAGE = "Sign-up is not open to this email domain."
+
+
+class SignUpRefused(Exception):
+    """Raised to make Cognito refuse the sign-up with REFUSAL_MESSAGE."""
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() == "true"
+
+
+def _allowed_domains() -> set[str]:
+    raw = os.environ.get("ALLOWED_EMAIL_DOMAINS", "")
+    return {d.strip().lower() for d in raw.split(",") if d.strip()}
+
+
+def handler(event, context=None):
+    event = event if isinstance(event, dict) else {}
+    trigger = event.get("triggerSource")
+    request = event.get("request")
+    attributes = (request.get("userAttributes") if isinstance(request, dict) else None) or {}
+    email = attributes.get("email") if isinstance(attributes, dict) else None
+    email = email if isinstance(email, str) and "@" in email else None
+    domain = email.rsplit("@", 1)[1].lower() if email else None
+
+    allowed = _allowed_domains()
+    refused = bool(allowed) and domain not in allowed
+    response = event.get("response")
+    if not isinstance(response, dict):
+        response = event["response"] = {}
+    if not refused and trigger in _SELF_SIGN_UP:
+        if _flag("AUTO_CONFIRM_USERS"):
+            response["autoConfirmUser"] = True
+        # Verifying an absent email makes Cognito fail the sign-up.
+        if _flag("AUTO_VERIFY_EMAIL") and email:
+            response["autoVerifyEmail"] = True
+
+    # One structured line per call; the domain only, never the whole address.
+    print(json.dumps({
+        "trigger": trigger,
+        "userPoolId": event.get("userPoolId"),
+        "requestId": getattr(context, "aws_request_id", None),
+        "emailDomain": domain,
+        "decision": "refused" if refused else "allowed",
+        "autoConfirmUser": response.get("autoConfirmUser", False),
+        "autoVerifyEmail": response.get("autoVerifyEmail", False),
+    }))  # fmt: skip
+    if refused:
+        raise SignUpRefused(REFUSAL_MESSAGE)
+    return event

@@ -1,0 +1,63 @@
+"""Evaluate Pulumi code under mocks, with no CLI, and return resolved values."""
+
+import runpy
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pulumi
+from pulumi.runtime import mocks as pulumi_mocks
+from pulumi.runtime import settings
+from pulumi.runtime.stack import run_pulumi_func
+from pulumi.runtime.sync_await import _sync_await
+
+from .stack_config import PROJECT_DIR, load_stack_config, project_name
+
+
+def evaluate(
+    mocks: pulumi.runtime.Mocks,
+    build: Callable[[], dict],
+    stack: str = "test",
+    project: str = "cognito-auth",
+    monitor: pulumi_mocks.MockMonitor | None = None,
+    config: dict[str, str] | None = None,
+) -> dict:
+    """Call `build` under `mocks` with preview off (so every apply runs) and return the
+    dict it returns with each Output resolved. Raises whatever `build` raises."""
+    # A fresh root stack per run, so exports of an earlier run cannot leak into this one.
+    settings.ROOT.set(None)
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+    pulumi.runtime.set_all_config(config or {})
+    resolved: dict = {}
+
+    async def program():
+        for name, value in build().items():
+            resolved[name] = await pulumi.Output.from_input(value).future()
+
+    _sync_await(run_pulumi_func(program))
+    return resolved
+
+
+def run_program(
+    mocks: pulumi.runtime.Mocks,
+    stack: str,
+    project_dir: Path = PROJECT_DIR,
+    monitor: pulumi_mocks.MockMonitor | None = None,
+    config_overrides: dict | None = None,
+) -> dict:
+    """Run the real `__main__.py` with `stack`'s config and return its exports."""
+    if str(project_dir) not in sys.path:
+        sys.path.insert(0, str(project_dir))
+
+    def build() -> dict:
+        runpy.run_path(str(project_dir / "__main__.py"), run_name="__main__")
+        return dict(settings.get_root_resource().outputs)
+
+    return evaluate(
+        mocks,
+        build,
+        stack=stack,
+        project=project_name(project_dir),
+        monitor=monitor,
+        config=load_stack_config(stack, project_dir, config_overrides),
+    )

@@ -1,0 +1,325 @@
+"""Run ministack, the local AWS emulator the sandbox provisions into.
+
+ministack pins an exact botocore, so it lives in a virtual environment of its own
+(`.sandbox/venv`) and never in the project's. Everything it writes (record, log,
+state, temp files) stays under `.sandbox/` in the repository root.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+MINISTACK_VERSION = "1.5.33"
+"""The only ministack release the sandbox was checked against; its quirks are in sandbox/README.md."""
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_HOME = REPO_ROOT / ".sandbox"
+
+LOOPBACK = "127.0.0.1"
+"""ministack binds 0.0.0.0 unless told otherwise; nothing here may listen beyond loopback."""
+
+# ministack treats these as the root caller under AUTH=true. They are set explicitly in
+# the emulator's environment so a real AWS_ACCESS_KEY_ID in the caller's shell can't
+# change which key the emulator accepts.
+ROOT_ACCESS_KEY_ID = "test"
+ROOT_SECRET_ACCESS_KEY = "test"
+ACCOUNT_ID = "000000000000"
+REGION = "us-east-1"
+
+
+class EmulatorError(RuntimeError):
+    """The emulator could not be installed, started, reached or stopped."""
+
+
+@dataclass(frozen=True)
+class EmulatorRecord:
+    """What `.sandbox/emulator.json` holds about the running emulator."""
+
+    pid: int
+    port: int
+    persist: bool
+    version: str
+    started_at: float
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+
+class Emulator:
+    """One ministack process per sandbox home, found again through its record file.
+
+    `start()` is idempotent: a healthy emulator from an earlier run (even another
+    process) is reused, so test sessions and scripts share one without coordinating.
+    """
+
+    def __init__(
+        self,
+        home: Path | None = None,
+        *,
+        port: int | None = None,
+        persist: bool = False,
+        startup_timeout: float = 30.0,
+    ) -> None:
+        self.home = (home or DEFAULT_HOME).resolve()
+        self.requested_port = port
+        self.persist = persist
+        self.startup_timeout = startup_timeout
+
+    # -- paths ---------------------------------------------------------------------------
+
+    @property
+    def venv(self) -> Path:
+        return self.home / "venv"
+
+    @property
+    def python(self) -> Path:
+        return self.venv / "bin" / "python"
+
+    @property
+    def record_path(self) -> Path:
+        return self.home / "emulator.json"
+
+    @property
+    def log_path(self) -> Path:
+        return self.home / "emulator.log"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.home / "state"
+
+    # -- install ---------------------------------------------------------------------------
+
+    def is_installed(self) -> bool:
+        # The dist-info directory names the exact version; checking it costs no interpreter start.
+        pattern = f"lib/python*/site-packages/ministack-{MINISTACK_VERSION}.dist-info"
+        return self.python.exists() and any(self.venv.glob(pattern))
+
+    def install(self) -> None:
+        """Create `.sandbox/venv` with the pinned ministack unless it is already there."""
+        if self.is_installed():
+            return
+        self.home.mkdir(parents=True, exist_ok=True)
+        # A venv built from a venv's interpreter still points at the base Python.
+        _run([sys.executable, "-m", "venv", "--clear", str(self.venv)], "create the ministack venv")
+        _run(
+            [str(self.python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             f"ministack=={MINISTACK_VERSION}"],
+            f"pip install ministack=={MINISTACK_VERSION}",
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def running(self) -> EmulatorRecord | None:
+        """The recorded emulator if its process is alive and answers health checks."""
+        record = self._read_record()
+        if record is None or not _is_ministack_process(record.pid):
+            return None
+        return record if _is_healthy(record.endpoint) else None
+
+    def start(self) -> EmulatorRecord:
+        """Return a healthy emulator, reusing a running one or starting a new one."""
+        current = self.running()
+        if current is not None and self._fits(current):
+            return current
+        if current is not None:
+            self.stop()  # alive but started with another port or persistence setting
+        self._forget_record()
+        self.install()
+
+        port = self.requested_port or _free_port()
+        self.home.mkdir(parents=True, exist_ok=True)
+        (self.home / "tmp").mkdir(exist_ok=True)
+        began = time.monotonic()
+        with self.log_path.open("ab") as log:
+            process = subprocess.Popen(
+                [str(self.python), "-m", "ministack"],
+                env=self._environment(port),
+                cwd=self.home,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                # Its own session: the emulator outlives this process (so the next run can
+                # reuse it), and stop() can signal the Lambda workers it spawns as one group.
+                start_new_session=True,
+            )
+        record = EmulatorRecord(
+            pid=process.pid, port=port, persist=self.persist,
+            version=MINISTACK_VERSION, started_at=time.time(),
+        )
+        self.record_path.write_text(json.dumps(asdict(record), indent=2) + "\n")
+
+        deadline = began + self.startup_timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                self._forget_record()
+                raise EmulatorError(
+                    f"ministack exited with code {process.returncode} during start-up on port {port}; "
+                    f"last log lines:\n{self._log_tail()}"
+                )
+            if _is_healthy(record.endpoint):
+                return record
+            time.sleep(0.05)
+        self.stop()
+        raise EmulatorError(
+            f"ministack did not answer {record.endpoint}/_ministack/health within "
+            f"{self.startup_timeout:.0f}s; last log lines:\n{self._log_tail()}"
+        )
+
+    def stop(self, *, clear_state: bool = False, timeout: float = 10.0) -> None:
+        """Stop the recorded emulator and forget it.
+
+        SIGTERM first: with persistence on, ministack saves its state only on a clean
+        shutdown. `clear_state=True` also deletes the persisted state directory.
+        """
+        record = self._read_record()
+        if record is not None and _is_ministack_process(record.pid):
+            _signal_group(record.pid, signal.SIGTERM)
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline and _pid_alive(record.pid):
+                time.sleep(0.05)
+            if _pid_alive(record.pid):
+                _signal_group(record.pid, signal.SIGKILL)
+        self._forget_record()
+        if clear_state:
+            shutil.rmtree(self.state_dir, ignore_errors=True)
+
+    def reset(self) -> None:
+        """Wipe every resource in the running emulator (and its persisted files) without restarting it."""
+        record = self._require_running()
+        _http(f"{record.endpoint}/_ministack/reset", method="POST")
+
+    def health(self) -> dict[str, Any]:
+        record = self._require_running()
+        return json.loads(_http(f"{record.endpoint}/_ministack/health"))
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _fits(self, record: EmulatorRecord) -> bool:
+        return (
+            record.persist == self.persist
+            and record.version == MINISTACK_VERSION
+            and (self.requested_port is None or record.port == self.requested_port)
+        )
+
+    def _environment(self, port: int) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "PERSIST_", "LOCALSTACK_"))}
+        env.update(
+            GATEWAY_PORT=str(port),
+            BIND_HOST=LOOPBACK,
+            LAMBDA_EXECUTOR="local",  # handlers run as subprocesses; no Docker here
+            AUTH="true",  # enforce SigV4 and the client's explicit auth flows, as AWS does
+            AWS_ACCESS_KEY_ID=ROOT_ACCESS_KEY_ID,
+            AWS_SECRET_ACCESS_KEY=ROOT_SECRET_ACCESS_KEY,
+            MINISTACK_REGION=REGION,
+            MINISTACK_ACCOUNT_ID=ACCOUNT_ID,
+            # ministack defaults both to shared /tmp paths (Cognito signing keys live in
+            # STATE_DIR even without persistence); keep them inside this sandbox.
+            STATE_DIR=str(self.state_dir),
+            TMPDIR=str(self.home / "tmp"),
+            PYTHONUNBUFFERED="1",
+        )
+        if self.persist:
+            env["PERSIST_STATE"] = "1"
+        return env
+
+    def _read_record(self) -> EmulatorRecord | None:
+        try:
+            return EmulatorRecord(**json.loads(self.record_path.read_text()))
+        except (FileNotFoundError, ValueError, TypeError):
+            return None
+
+    def _forget_record(self) -> None:
+        self.record_path.unlink(missing_ok=True)
+
+    def _require_running(self) -> EmulatorRecord:
+        record = self.running()
+        if record is None:
+            raise EmulatorError(f"no healthy ministack is recorded in {self.record_path}; call start() first")
+        return record
+
+    def _log_tail(self, lines: int = 20) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except FileNotFoundError:
+            return "(no log)"
+
+
+def _run(command: list[str], purpose: str) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise EmulatorError(f"could not {purpose} (exit {result.returncode}):\n{result.stderr.strip()}")
+
+
+def _free_port() -> int:
+    # Another process may take the port before ministack binds it; start() then fails
+    # with ministack's "already in use" in the log, and a retry picks a new port.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((LOOPBACK, 0))
+        return int(probe.getsockname()[1])
+
+
+def _http(url: str, *, method: str = "GET", timeout: float = 5.0) -> bytes:
+    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.read()
+    except (urllib.error.URLError, OSError) as error:
+        raise EmulatorError(f"{method} {url} failed: {error}") from error
+
+
+def _is_healthy(endpoint: str) -> bool:
+    try:
+        _http(f"{endpoint}/_ministack/health", timeout=1.0)
+        return True
+    except EmulatorError:
+        return False
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (exited, not yet reaped by its parent) still answers kill(0).
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except (FileNotFoundError, IndexError):
+        return True
+
+
+def _is_ministack_process(pid: int) -> bool:
+    """Guard against signalling an unrelated process that reused a stale recorded PID."""
+    if not _pid_alive(pid):
+        return False
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.exists():  # no procfs (macOS): trust the record
+        return True
+    try:
+        return b"ministack" in cmdline.read_bytes()
+    except OSError:
+        return False
+
+
+def _signal_group(pid: int, sig: signal.Signals) -> None:
+    # start() made the emulator a session leader, so its group id is its PID.
+    try:
+        os.killpg(pid, sig)
+    except ProcessLookupError:
+        pass
+    except PermissionError:
+        os.kill(pid, sig)

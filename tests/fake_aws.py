@@ -1,0 +1,93 @@
+"""Pulumi mocks that answer like AWS: realistic ids, ARNs and names per resource type,
+the account/region/partition invokes, and a record of every registration."""
+
+import itertools
+
+import pulumi
+from pulumi.runtime import mocks as pulumi_mocks
+
+ACCOUNT_ID = "123456789012"
+REGION = "us-east-1"
+
+
+class FakeAws(pulumi.runtime.Mocks):
+    def __init__(self):
+        self.resources: list[pulumi.runtime.MockResourceArgs] = []
+        self._serial = itertools.count(1)
+
+    def of_type(self, type_token: str) -> list[pulumi.runtime.MockResourceArgs]:
+        return [r for r in self.resources if r.typ == type_token]
+
+    def one(self, type_token: str) -> pulumi.runtime.MockResourceArgs:
+        found = self.of_type(type_token)
+        assert len(found) == 1, f"expected one {type_token}, found {len(found)}"
+        return found[0]
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs):
+        self.resources.append(args)
+        n = next(self._serial)
+        inputs = dict(args.inputs)
+        # Autonaming: the engine would add a random suffix; a serial keeps tests stable.
+        name = inputs.get("name") or f"{args.name}-{n:07x}"
+        arn_prefix = f"arn:aws:{{}}:{REGION}:{ACCOUNT_ID}:"
+        match args.typ:
+            case "aws:iam/role:Role":
+                return name, {**inputs, "name": name, "arn": f"arn:aws:iam::{ACCOUNT_ID}:role/{name}"}
+            case "aws:iam/rolePolicy:RolePolicy":
+                return f"{inputs['role']}:{name}", {**inputs, "name": name}
+            case "aws:cloudwatch/logGroup:LogGroup":
+                arn = arn_prefix.format("logs") + f"log-group:{name}"
+                return name, {**inputs, "name": name, "arn": arn}
+            case "aws:lambda/function:Function":
+                arn = arn_prefix.format("lambda") + f"function:{name}"
+                return name, {**inputs, "name": name, "arn": arn, "invokeArn": arn}
+            case "aws:lambda/permission:Permission":
+                return f"perm-{n}", {**inputs, "statementId": f"terraform-{n}"}
+            case "aws:cognito/userPool:UserPool":
+                pool_id = f"{REGION}_Pool{n:05d}"
+                return pool_id, {
+                    **inputs,
+                    "arn": arn_prefix.format("cognito-idp") + f"userpool/{pool_id}",
+                    "endpoint": f"cognito-idp.{REGION}.amazonaws.com/{pool_id}",
+                }
+            case "aws:cognito/userPoolClient:UserPoolClient":
+                return f"client{n:021d}", dict(inputs)
+        return f"{args.name}-id", dict(inputs)
+
+    def call(self, args: pulumi.runtime.MockCallArgs):
+        match args.token:
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return {
+                    "accountId": ACCOUNT_ID,
+                    "arn": f"arn:aws:iam::{ACCOUNT_ID}:user/test",
+                    "userId": "AIDTEST",
+                    "id": ACCOUNT_ID,
+                }, []
+            case "aws:index/getRegion:getRegion":
+                return {"name": REGION, "region": REGION, "id": REGION,
+                        "endpoint": f"ec2.{REGION}.amazonaws.com"}, []  # fmt: skip
+            case "aws:index/getPartition:getPartition":
+                return {"partition": "aws", "dnsSuffix": "amazonaws.com",
+                        "reverseDnsPrefix": "com.amazonaws", "id": "aws"}, []  # fmt: skip
+        raise NotImplementedError(f"no mock for invoke {args.token}")
+
+
+class RecordingMonitor(pulumi_mocks.MockMonitor):
+    """Keeps every RegisterResource request: resource options (protect, parent,
+    retainOnDelete, dependencies) are not part of what Mocks.new_resource sees."""
+
+    def __init__(self, mocks: pulumi.runtime.Mocks):
+        super().__init__(mocks)
+        self.requests = []
+        self.urns: dict[str, str] = {}  # resource name -> URN the engine gave it
+
+    def RegisterResource(self, request):
+        self.requests.append(request)
+        response = super().RegisterResource(request)
+        self.urns[request.name] = response.urn
+        return response
+
+    def request_for(self, type_token: str):
+        found = [r for r in self.requests if r.type == type_token]
+        assert len(found) == 1, f"expected one {type_token} registration, found {len(found)}"
+        return found[0]
