@@ -5,10 +5,10 @@ Field names are snake_case; the program's config keys are the same names in came
 the Python API, the stack files and the error messages.
 """
 
-from typing import Sequence, TypedDict
+from collections.abc import Sequence
+from typing import NotRequired, TypedDict
 
 import pulumi
-from typing_extensions import NotRequired
 
 
 class CognitoAuthArgs(TypedDict):

@@ -61,8 +61,10 @@ class CognitoAuth(pulumi.ComponentResource):
         # leaves nothing behind, not even an empty component.
         if not isinstance(name, str) or not re.fullmatch(limits.RESOURCE_PREFIX_PATTERN, name):
             raise ConfigError(
-                [f"name is {name!r}; it must be 1 to 40 letters, digits, - or _ "
-                 "(trigger functions are named after it)"]
+                [
+                    f"name is {name!r}; it must be 1 to 40 letters, digits, - or _ "
+                    "(trigger functions are named after it)"
+                ]
             )
         v = with_defaults(dict(args or {}), name)
         validate(v)

@@ -72,8 +72,10 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
             problems.append(f"{full_key} is not a setting of this program{hint}")
 
     try:
-        validate({"user_pool_name": "placeholder", **DEFAULTS, **args},
-                 key=lambda field: f"{namespace}:{camel(field)}")
+        validate(
+            {"user_pool_name": "placeholder", **DEFAULTS, **args},
+            key=lambda field: f"{namespace}:{camel(field)}",
+        )
     except ConfigError as error:
         problems += error.problems
     if problems:

@@ -7,7 +7,8 @@ named as the args' fields) and the stack config (keys named `project:camelCase`)
 
 import json
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pulumi
 
@@ -154,17 +155,17 @@ def _combination_problems(v: dict, key: Callable[[str], str]) -> list[str]:
     if v["mfa"] in ("ON", "OPTIONAL") and not v["mfa_totp"]:
         problems.append(
             f"{key('mfa')} is {_show(v['mfa'])} but no MFA factor is configured: "
-            f"set {key('mfa_totp')} to true, or {key('mfa')} to \"OFF\""
+            f'set {key("mfa_totp")} to true, or {key("mfa")} to "OFF"'
         )
     if v["threat_protection"] != "OFF" and v["user_pool_tier"] != "PLUS":
         problems.append(
             f"{key('threat_protection')} is {_show(v['threat_protection'])}, which needs "
-            f"{key('user_pool_tier')} \"PLUS\", not {_show(v['user_pool_tier'])}"
+            f'{key("user_pool_tier")} "PLUS", not {_show(v["user_pool_tier"])}'
         )
     if v["password_history_size"] > 0 and v["user_pool_tier"] == "LITE":
         problems.append(
             f"{key('password_history_size')} is {v['password_history_size']}, which needs "
-            f"{key('user_pool_tier')} \"ESSENTIALS\" or \"PLUS\", not \"LITE\""
+            f'{key("user_pool_tier")} "ESSENTIALS" or "PLUS", not "LITE"'
         )
     if v["email_from"] and not v["ses_source_arn"]:
         problems.append(

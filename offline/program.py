@@ -2,8 +2,8 @@
 
 import runpy
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pulumi
 from pulumi.runtime import mocks as pulumi_mocks

@@ -32,7 +32,11 @@ class FakeAws(pulumi.runtime.Mocks):
         arn_prefix = f"arn:aws:{{}}:{REGION}:{ACCOUNT_ID}:"
         match args.typ:
             case "aws:iam/role:Role":
-                return name, {**inputs, "name": name, "arn": f"arn:aws:iam::{ACCOUNT_ID}:role/{name}"}
+                return name, {
+                    **inputs,
+                    "name": name,
+                    "arn": f"arn:aws:iam::{ACCOUNT_ID}:role/{name}",
+                }
             case "aws:iam/rolePolicy:RolePolicy":
                 return f"{inputs['role']}:{name}", {**inputs, "name": name}
             case "aws:cloudwatch/logGroup:LogGroup":

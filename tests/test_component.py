@@ -1,0 +1,105 @@
+"""CognitoAuth used directly from Python, as another program would."""
+
+import pulumi
+import pytest
+
+from components import CognitoAuth, ConfigError
+from offline import evaluate
+
+
+def _outputs(auth: CognitoAuth) -> dict:
+    return {name: getattr(auth, name) for name in (
+        "user_pool_id", "user_pool_arn", "client_id", "issuer_url", "jwks_url", "region",
+        "trigger_function_name", "trigger_function_arn")}  # fmt: skip
+
+
+def test_defaults_alone_build_the_seed_setup(fake_aws, monitor):
+    out = evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {})), monitor=monitor)
+    assert None not in out.values()
+    pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
+    assert pool["name"] == "auth"
+    assert pool["deletionProtection"] == "INACTIVE"
+    assert pool["lambdaConfig"]["preSignUp"] == out["trigger_function_arn"]
+    variables = fake_aws.one("aws:lambda/function:Function").inputs["environment"]["variables"]
+    assert variables == {"AUTO_CONFIRM_USERS": "true", "AUTO_VERIFY_EMAIL": "false",
+                         "ALLOWED_EMAIL_DOMAINS": ""}  # fmt: skip
+    assert monitor.request_for("aws:cognito/userPool:UserPool").protect is False
+
+
+def test_args_reach_the_resources(fake_aws):
+    args = {
+        "user_pool_name": "Shop users",
+        "password_minimum_length": 12,
+        "auth_flows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        "allowed_email_domains": ["example.com", "example.org"],
+        "trigger_timeout_seconds": 5,
+        "trigger_architecture": "x86_64",
+        "ses_source_arn": "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+        "email_from": "Shop <no-reply@example.com>",
+        "user_pool_tier": "PLUS",
+        "threat_protection": "ENFORCED",
+        "refresh_token_validity_hours": 24,
+    }
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("shop", args)))
+    pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
+    client = fake_aws.one("aws:cognito/userPoolClient:UserPoolClient").inputs
+    function = fake_aws.one("aws:lambda/function:Function").inputs
+    assert pool["name"] == "Shop users"
+    assert pool["passwordPolicy"]["minimumLength"] == 12
+    assert pool["emailConfiguration"] == {
+        "emailSendingAccount": "DEVELOPER",
+        "sourceArn": args["ses_source_arn"],
+        "fromEmailAddress": "Shop <no-reply@example.com>",
+    }
+    assert pool["userPoolAddOns"] == {"advancedSecurityMode": "ENFORCED"}
+    assert pool["userPoolTier"] == "PLUS"
+    assert client["explicitAuthFlows"] == ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+    assert client["refreshTokenValidity"] == 24
+    assert function["timeout"] == 5 and function["architectures"] == ["x86_64"]
+    assert (
+        function["environment"]["variables"]["ALLOWED_EMAIL_DOMAINS"] == "example.com,example.org"
+    )
+
+
+def test_inputs_may_be_outputs_of_other_resources(fake_aws):
+    domains = pulumi.Output.from_input(["example.com"])
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"allowed_email_domains": domains})))
+    variables = fake_aws.one("aws:lambda/function:Function").inputs["environment"]["variables"]
+    assert variables["ALLOWED_EMAIL_DOMAINS"] == "example.com"
+
+
+def test_protect_guards_the_pool_three_ways(fake_aws, monitor):
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"protect": True})), monitor=monitor)
+    request = monitor.request_for("aws:cognito/userPool:UserPool")
+    assert (request.protect, request.retainOnDelete) == (True, True)
+    assert fake_aws.one("aws:cognito/userPool:UserPool").inputs["deletionProtection"] == "ACTIVE"
+    # Only the pool holds user data; the rest stays replaceable.
+    others = [
+        r for r in monitor.requests if r.type.startswith("aws:") and "userPool:" not in r.type
+    ]
+    assert others and not any(r.protect for r in others)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (
+            {"trigger_timeout_seconds": 10},
+            "trigger_timeout_seconds is 10; it must be a whole number from 1 to 5",
+        ),
+        ({"mfa": "ON"}, 'mfa is "ON" but no MFA factor is configured: set mfa_totp to true'),
+        ({"auth_flow": ["ALLOW_USER_SRP_AUTH"]}, "auth_flow is not a setting of CognitoAuth"),
+    ],
+)
+def test_python_callers_get_errors_in_their_own_names(fake_aws, monitor, args, fragment):
+    with pytest.raises(ConfigError) as error:
+        evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", args)), monitor=monitor)
+    assert fragment in str(error.value)
+    assert fake_aws.resources == []
+
+
+@pytest.mark.parametrize("name", ["", "has space", "x" * 41, "slash/name"])
+def test_component_name_must_fit_function_names(fake_aws, name):
+    with pytest.raises(ConfigError, match="name is"):
+        evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, {})))
+    assert fake_aws.resources == []

@@ -1,0 +1,91 @@
+"""Every range the component enforces lies inside botocore's service models, so a value
+the component accepts is one the AWS API accepts."""
+
+import gzip
+import json
+from pathlib import Path
+
+import botocore
+import pytest
+
+from components import limits
+from components.args import DEFAULT_AUTH_FLOWS
+
+DATA = Path(botocore.__file__).parent / "data"
+
+
+def _shapes(service: str) -> dict:
+    latest = sorted((DATA / service).iterdir())[-1]
+    with gzip.open(latest / "service-2.json.gz") as f:
+        return json.load(f)["shapes"]
+
+
+COGNITO = _shapes("cognito-idp")
+LAMBDA = _shapes("lambda")
+
+
+@pytest.mark.parametrize(
+    ("ours", "shape"),
+    [
+        (limits.PASSWORD_MIN_LENGTH, "PasswordPolicyMinLengthType"),
+        (limits.TEMPORARY_PASSWORD_VALIDITY_DAYS, "TemporaryPasswordValidityDaysType"),
+        (limits.PASSWORD_HISTORY_SIZE, "PasswordHistorySizeType"),
+        (limits.AUTH_SESSION_VALIDITY_MINUTES, "AuthSessionValidityType"),
+        (limits.NAME_LENGTH, "UserPoolNameType"),
+        (limits.NAME_LENGTH, "ClientNameType"),
+    ],
+)
+def test_cognito_ranges(ours, shape):
+    model = COGNITO[shape]
+    assert model["min"] <= ours[0] <= ours[1] <= model["max"]
+
+
+def test_token_ranges_fit_the_model_in_its_units():
+    # The model bounds the raw number; in minutes and hours ours must fit too.
+    assert limits.ACCESS_TOKEN_VALIDITY_MINUTES[1] <= COGNITO["AccessTokenValidityType"]["max"]
+    assert limits.ID_TOKEN_VALIDITY_MINUTES[1] <= COGNITO["IdTokenValidityType"]["max"]
+    assert (
+        limits.REFRESH_TOKEN_VALIDITY_HOURS[1] * 3600 <= COGNITO["RefreshTokenValidityType"]["max"]
+    )
+    assert {"minutes", "hours"} <= set(COGNITO["TimeUnitsType"]["enum"])
+
+
+@pytest.mark.parametrize(
+    ("ours", "shape"),
+    [
+        (limits.MFA_CONFIGURATIONS, "UserPoolMfaType"),
+        (limits.USER_POOL_TIERS, "UserPoolTierType"),
+        (limits.THREAT_PROTECTION_MODES, "AdvancedSecurityModeType"),
+        (limits.AUTH_FLOWS + limits.LEGACY_AUTH_FLOWS, "ExplicitAuthFlowsType"),
+        (DEFAULT_AUTH_FLOWS, "ExplicitAuthFlowsType"),
+    ],
+)
+def test_cognito_enums(ours, shape):
+    assert set(ours) <= set(COGNITO[shape]["enum"])
+
+
+def test_name_pattern_is_the_models():
+    assert COGNITO["UserPoolNameType"]["pattern"] == limits.NAME_PATTERN
+
+
+def test_lambda_limits():
+    assert LAMBDA["MemorySize"]["min"] <= limits.LAMBDA_MEMORY_MB[0]
+    assert limits.LAMBDA_MEMORY_MB[1] <= LAMBDA["MemorySize"]["max"]
+    assert LAMBDA["Timeout"]["min"] <= limits.TRIGGER_TIMEOUT_SECONDS[0]
+    assert set(limits.LAMBDA_ARCHITECTURES) == set(LAMBDA["Architecture"]["enum"])
+    from components.trigger_function import RUNTIME
+
+    assert RUNTIME in LAMBDA["Runtime"]["enum"]
+
+
+def test_log_retention_values_are_the_models():
+    documented = _shapes("logs")["Days"]["documentation"]
+    listed = documented.split("Possible values are: ")[1].split(".")[0]
+    values = tuple(int(v) for v in listed.replace("and", "").split(","))
+    assert values == limits.LOG_RETENTION_DAYS
+
+
+def test_every_trigger_property_is_a_lambda_config_member():
+    from components.triggers import LAMBDA_CONFIG_PROPERTIES
+
+    assert set(LAMBDA_CONFIG_PROPERTIES) <= set(COGNITO["LambdaConfigType"]["members"])
