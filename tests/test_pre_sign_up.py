@@ -141,3 +141,14 @@ def test_refusal_is_logged_before_it_is_raised(settings, capsys):
         pre_sign_up.handler(pre_sign_up_event(email="eve@evil.com"))
     record = json.loads(capsys.readouterr().out)
     assert record["decision"] == "refused" and record["emailDomain"] == "evil.com"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", 'quote " and \\ backslash', "new\nline\ttab\x01", "é中😀", "lone \ud800 surrogate"],
+)
+def test_log_line_is_valid_json_for_any_string(text):
+    line = pre_sign_up._json({"k": text, "none": None, "yes": True, "no": False})
+    line.encode("utf-8")  # printable to a UTF-8 stdout
+    decoded = json.loads(line)
+    assert decoded == {"k": text, "none": None, "yes": True, "no": False}

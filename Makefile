@@ -1,0 +1,38 @@
+# One entry point for set-up, the sandbox demo, tests and figures.
+# Needs only Python 3.11+ on the PATH; everything else is installed into ./venv
+# (the virtualenv Pulumi.yaml names, so `pulumi up` reuses it) and ./.sandbox.
+PYTHON ?= python3
+VENV := venv
+PY := $(VENV)/bin/python
+STACK ?= dev
+
+.PHONY: setup test lint bench constraints clean
+
+# Re-installs only when a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+## The whole test suite.
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## Start-up figures quoted in the README (medians over fresh interpreters).
+bench: setup
+	$(PY) bench/startup.py
+
+## Re-pin every transitive version after changing a requirements file.
+constraints: setup
+	{ echo "# Every package of the dev environment at the version the suite was last run with;"; \
+	  echo "# pip install -c constraints.txt keeps installs reproducible. Regenerate with make constraints."; \
+	  $(PY) -m pip freeze; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
