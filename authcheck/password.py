@@ -9,7 +9,9 @@ import string
 SYMBOLS = "!@#%^*-_=+"
 CLASSES = (string.ascii_uppercase, string.ascii_lowercase, string.digits, SYMBOLS)
 DEFAULT_LENGTH = 20
-MAX_LENGTH = 99  # Cognito's ceiling for MinimumLength; longer passwords are still accepted, but never needed
+MAX_LENGTH = (
+    99  # Cognito's ceiling for MinimumLength; longer passwords are still accepted, but never needed
+)
 
 
 def generate_password(policy: dict | None = None) -> str:

@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["passed", "failed", "skipped"]
-MARKS = {"passed": "✓", "failed": "✗", "skipped": "–"}
+# "skipped": the stack does not offer it (e.g. a flow the client disables), or --keep.
+# "not run": a step it depends on failed.
+Status = Literal["passed", "failed", "skipped", "not run"]
+MARKS = {"passed": "✓", "failed": "✗", "skipped": "–", "not run": "·"}
 
 
 @dataclass
@@ -19,8 +21,8 @@ class Step:
 
     @property
     def ok(self) -> bool | None:
-        """True/False for a step that ran; None for a skipped one, which neither passes nor fails."""
-        return None if self.status == "skipped" else self.status == "passed"
+        """True/False for a step that ran; None for one that did not, which neither passes nor fails."""
+        return {"passed": True, "failed": False}.get(self.status)
 
 
 @dataclass
@@ -41,8 +43,10 @@ class Report:
     @property
     def summary(self) -> str:
         text = f"{self.count('passed')} passed, {self.count('failed')} failed"
-        skipped = self.count("skipped")
-        return f"{text}, {skipped} skipped" if skipped else text
+        for status in ("skipped", "not run"):
+            if self.count(status):
+                text += f", {self.count(status)} {status}"
+        return text
 
     def render_text(self) -> str:
         width = max((len(step.name) for step in self.steps), default=0)
@@ -62,6 +66,7 @@ class Report:
                 "passed": self.count("passed"),
                 "failed": self.count("failed"),
                 "skipped": self.count("skipped"),
+                "not_run": self.count("not run"),
                 "text": self.summary,
                 "exit_code": self.exit_code,
             },

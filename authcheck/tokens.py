@@ -9,7 +9,9 @@ class TokenError(Exception):
     """A token that an API must reject; the message is one sentence naming the claim and the values."""
 
 
-def jwks_url_for(user_pool_id: str, *, issuer: str, endpoint_url: str | None = None, jwks_url: str | None = None) -> str:
+def jwks_url_for(
+    user_pool_id: str, *, issuer: str, endpoint_url: str | None = None, jwks_url: str | None = None
+) -> str:
     """Where the signing keys live.
 
     An explicit URL wins. Against an emulator the keys are served by the emulator itself
@@ -29,15 +31,20 @@ def signing_key(token: str, jwks: jwt.PyJWKClient) -> jwt.PyJWK:
     except jwt.PyJWKClientConnectionError as exc:
         raise TokenError(f"could not fetch the JWKS from {jwks.uri} ({exc})") from exc
     except jwt.PyJWKSetError as exc:
-        # ministack without the `cryptography` package serves a placeholder key and signs nothing.
-        raise TokenError(f"the JWKS at {jwks.uri} holds no usable RSA key ({exc})") from exc
+        # PyJWT blames a missing `cryptography` here; the usual cause is the server's key instead.
+        raise TokenError(
+            f"the JWKS at {jwks.uri} holds no usable RSA key (an emulator without the "
+            "`cryptography` package serves a placeholder key and signs nothing)"
+        ) from exc
     except jwt.PyJWKClientError as exc:
         raise TokenError(f"no key in the JWKS at {jwks.uri} matches the token ({exc})") from exc
     except jwt.DecodeError as exc:
         raise TokenError(f"the token is not a JWT ({exc})") from exc
 
 
-def verify_token(token: str, *, jwks: jwt.PyJWKClient, issuer: str, client_id: str, token_use: str) -> dict:
+def verify_token(
+    token: str, *, jwks: jwt.PyJWKClient, issuer: str, client_id: str, token_use: str
+) -> dict:
     """Return the claims of a valid `token_use` ("id" or "access") token for this client, else raise TokenError."""
     key = signing_key(token, jwks)
     unverified = jwt.decode(token, options={"verify_signature": False})
@@ -57,13 +64,17 @@ def verify_token(token: str, *, jwks: jwt.PyJWKClient, issuer: str, client_id: s
             },
         )
     except jwt.InvalidSignatureError as exc:
-        raise TokenError(f"the signature does not verify with key {key.key_id!r} from {jwks.uri}") from exc
+        raise TokenError(
+            f"the signature does not verify with key {key.key_id!r} from {jwks.uri}"
+        ) from exc
     except jwt.ExpiredSignatureError as exc:
         raise TokenError(f"the token expired (exp {unverified.get('exp')})") from exc
     except jwt.InvalidIssuerError as exc:
         raise TokenError(f"iss is {unverified.get('iss')!r}, expected {issuer!r}") from exc
     except jwt.InvalidAudienceError as exc:
-        raise TokenError(f"aud is {unverified.get('aud')!r}, expected the client id {client_id!r}") from exc
+        raise TokenError(
+            f"aud is {unverified.get('aud')!r}, expected the client id {client_id!r}"
+        ) from exc
     except jwt.InvalidTokenError as exc:
         raise TokenError(str(exc)) from exc
     if claims["token_use"] != token_use:

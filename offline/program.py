@@ -44,8 +44,12 @@ def run_program(
     project_dir: Path = PROJECT_DIR,
     monitor: pulumi_mocks.MockMonitor | None = None,
     config_overrides: dict | None = None,
+    stack_file: str | None = None,
 ) -> dict:
-    """Run the real `__main__.py` with `stack`'s config and return its exports."""
+    """Run the real `__main__.py` as stack `stack` and return its exports.
+
+    Config comes from Pulumi.<stack_file or stack>.yaml plus `config_overrides`, so a test
+    can run a variant of a stack under its own name (its own resource names)."""
     if str(project_dir) not in sys.path:
         sys.path.insert(0, str(project_dir))
 
@@ -59,5 +63,5 @@ def run_program(
         stack=stack,
         project=project_name(project_dir),
         monitor=monitor,
-        config=load_stack_config(stack, project_dir, config_overrides),
+        config=load_stack_config(stack_file or stack, project_dir, config_overrides),
     )

@@ -47,7 +47,9 @@ def _entries(code: object, prefix: str) -> list[tuple[str, bytes]]:
     if isinstance(code, pulumi.FileArchive):
         return [(prefix + name, data) for name, data in _file_archive_entries(Path(code.path))]
     if isinstance(code, (pulumi.RemoteArchive, pulumi.RemoteAsset)):
-        raise UnsupportedArchiveError(f"remote code ({code.uri}) cannot be fetched in the offline sandbox")
+        raise UnsupportedArchiveError(
+            f"remote code ({code.uri}) cannot be fetched in the offline sandbox"
+        )
     raise UnsupportedArchiveError(
         f"Lambda code must be a pulumi.AssetArchive or pulumi.FileArchive, got {type(code).__name__}"
     )
@@ -58,7 +60,9 @@ def _asset_bytes(asset: pulumi.Asset) -> bytes:
         return asset.text.encode()
     if isinstance(asset, pulumi.FileAsset):
         return Path(asset.path).read_bytes()
-    raise UnsupportedArchiveError(f"remote asset ({getattr(asset, 'uri', asset)}) cannot be fetched offline")
+    raise UnsupportedArchiveError(
+        f"remote asset ({getattr(asset, 'uri', asset)}) cannot be fetched offline"
+    )
 
 
 def _file_archive_entries(path: Path) -> list[tuple[str, bytes]]:
@@ -75,9 +79,12 @@ def _file_archive_entries(path: Path) -> list[tuple[str, bytes]]:
         with tarfile.open(path) as tar:
             return [
                 (m.name, tar.extractfile(m).read())  # type: ignore[union-attr]
-                for m in tar.getmembers() if m.isfile()
+                for m in tar.getmembers()
+                if m.isfile()
             ]
-    raise UnsupportedArchiveError(f"FileArchive {path} is neither a directory, a zip nor a tar file")
+    raise UnsupportedArchiveError(
+        f"FileArchive {path} is neither a directory, a zip nor a tar file"
+    )
 
 
 def _is_zip(path: Path) -> bool:

@@ -17,7 +17,9 @@ from botocore.config import Config
 from .emulator import REGION, ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY
 
 # The emulator answers in milliseconds; a long retry loop would only hide a dead process.
-_CONFIG = Config(connect_timeout=2, read_timeout=30, retries={"max_attempts": 2, "mode": "standard"})
+_CONFIG = Config(
+    connect_timeout=2, read_timeout=30, retries={"max_attempts": 2, "mode": "standard"}
+)
 
 
 class EmulatorClients:

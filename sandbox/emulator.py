@@ -7,6 +7,7 @@ state, temp files) stays under `.sandbox/` in the repository root.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -17,12 +18,21 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 MINISTACK_VERSION = "1.5.33"
 """The only ministack release the sandbox was checked against; its quirks are in sandbox/README.md."""
+
+REQUIREMENTS = (
+    f"ministack=={MINISTACK_VERSION}",
+    # Not a dependency of plain ministack, yet without it Cognito signs tokens with random
+    # bytes and serves a fixed dummy JWKS, so no client can verify a token.
+    "cryptography==50.0.2",
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_HOME = REPO_ROOT / ".sandbox"
@@ -102,23 +112,39 @@ class Emulator:
 
     # -- install ---------------------------------------------------------------------------
 
+    @property
+    def _installed_marker(self) -> Path:
+        return self.venv / "sandbox-requirements.txt"
+
     def is_installed(self) -> bool:
-        # The dist-info directory names the exact version; checking it costs no interpreter start.
-        pattern = f"lib/python*/site-packages/ministack-{MINISTACK_VERSION}.dist-info"
-        return self.python.exists() and any(self.venv.glob(pattern))
+        # Written only after a successful install, so a half-built venv is rebuilt.
+        try:
+            return self.python.exists() and self._installed_marker.read_text().split() == list(
+                REQUIREMENTS
+            )
+        except FileNotFoundError:
+            return False
 
     def install(self) -> None:
-        """Create `.sandbox/venv` with the pinned ministack unless it is already there."""
+        """Create `.sandbox/venv` with the pinned requirements unless it is already there."""
         if self.is_installed():
             return
         self.home.mkdir(parents=True, exist_ok=True)
         # A venv built from a venv's interpreter still points at the base Python.
         _run([sys.executable, "-m", "venv", "--clear", str(self.venv)], "create the ministack venv")
         _run(
-            [str(self.python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             f"ministack=={MINISTACK_VERSION}"],
-            f"pip install ministack=={MINISTACK_VERSION}",
+            [
+                str(self.python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                *REQUIREMENTS,
+            ],
+            "pip install " + " ".join(REQUIREMENTS),
         )
+        self._installed_marker.write_text("\n".join(REQUIREMENTS) + "\n")
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -131,11 +157,15 @@ class Emulator:
 
     def start(self) -> EmulatorRecord:
         """Return a healthy emulator, reusing a running one or starting a new one."""
+        with self._locked():  # parallel test workers must not start one emulator each
+            return self._start()
+
+    def _start(self) -> EmulatorRecord:
         current = self.running()
         if current is not None and self._fits(current):
             return current
         if current is not None:
-            self.stop()  # alive but started with another port or persistence setting
+            self._stop()  # alive but started with another port or persistence setting
         self._forget_record()
         self.install()
 
@@ -156,8 +186,11 @@ class Emulator:
                 start_new_session=True,
             )
         record = EmulatorRecord(
-            pid=process.pid, port=port, persist=self.persist,
-            version=MINISTACK_VERSION, started_at=time.time(),
+            pid=process.pid,
+            port=port,
+            persist=self.persist,
+            version=MINISTACK_VERSION,
+            started_at=time.time(),
         )
         self.record_path.write_text(json.dumps(asdict(record), indent=2) + "\n")
 
@@ -172,7 +205,7 @@ class Emulator:
             if _is_healthy(record.endpoint):
                 return record
             time.sleep(0.05)
-        self.stop()
+        self._stop()
         raise EmulatorError(
             f"ministack did not answer {record.endpoint}/_ministack/health within "
             f"{self.startup_timeout:.0f}s; last log lines:\n{self._log_tail()}"
@@ -184,6 +217,10 @@ class Emulator:
         SIGTERM first: with persistence on, ministack saves its state only on a clean
         shutdown. `clear_state=True` also deletes the persisted state directory.
         """
+        with self._locked():
+            self._stop(clear_state=clear_state, timeout=timeout)
+
+    def _stop(self, *, clear_state: bool = False, timeout: float = 10.0) -> None:
         record = self._read_record()
         if record is not None and _is_ministack_process(record.pid):
             _signal_group(record.pid, signal.SIGTERM)
@@ -207,6 +244,16 @@ class Emulator:
 
     # -- internals ---------------------------------------------------------------------------
 
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.home.mkdir(parents=True, exist_ok=True)
+        with (self.home / "emulator.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
     def _fits(self, record: EmulatorRecord) -> bool:
         return (
             record.persist == self.persist
@@ -215,10 +262,18 @@ class Emulator:
         )
 
     def _environment(self, port: int) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "PERSIST_", "LOCALSTACK_"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("AWS_", "PERSIST_", "LOCALSTACK_"))
+        }
         env.update(
             GATEWAY_PORT=str(port),
             BIND_HOST=LOOPBACK,
+            # With cryptography installed ministack also opens an IoT mTLS listener on
+            # 0.0.0.0:8883 at boot, ignoring BIND_HOST; the sandbox needs no IoT.
+            IOT_MTLS_ENABLED="0",
+            SFTP_ENABLED="0",  # Transfer's SFTP listener would bind 0.0.0.0 as well
             LAMBDA_EXECUTOR="local",  # handlers run as subprocesses; no Docker here
             AUTH="true",  # enforce SigV4 and the client's explicit auth flows, as AWS does
             AWS_ACCESS_KEY_ID=ROOT_ACCESS_KEY_ID,
@@ -247,7 +302,9 @@ class Emulator:
     def _require_running(self) -> EmulatorRecord:
         record = self.running()
         if record is None:
-            raise EmulatorError(f"no healthy ministack is recorded in {self.record_path}; call start() first")
+            raise EmulatorError(
+                f"no healthy ministack is recorded in {self.record_path}; call start() first"
+            )
         return record
 
     def _log_tail(self, lines: int = 20) -> str:
@@ -260,7 +317,9 @@ class Emulator:
 def _run(command: list[str], purpose: str) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        raise EmulatorError(f"could not {purpose} (exit {result.returncode}):\n{result.stderr.strip()}")
+        raise EmulatorError(
+            f"could not {purpose} (exit {result.returncode}):\n{result.stderr.strip()}"
+        )
 
 
 def _free_port() -> int:

@@ -45,12 +45,12 @@ class Scalar:
 class Struct:
     """A nested block: Pulumi name -> (AWS name, kind)."""
 
-    fields: Mapping[str, tuple[str, "Kind"]] = field(default_factory=dict)
+    fields: Mapping[str, tuple[str, Kind]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ListOf:
-    item: "Kind"
+    item: Kind
 
 
 Kind = Scalar | Struct | ListOf

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 # Errors that mean "already gone": teardown is idempotent, so they are not failures.
 _GONE = {
-    "NoSuchEntity", "NoSuchEntityException", "ResourceNotFoundException", "NotFoundException",
+    "NoSuchEntity",
+    "NoSuchEntityException",
+    "ResourceNotFoundException",
+    "NotFoundException",
 }
 
 
@@ -34,7 +38,7 @@ class Entry:
     type: str
     name: str
     id: str
-    undo: list[UndoStep] = field(default_factory=list)  # run in this order
+    undo: list[UndoStep] = field(default_factory=list)  # in creation order; undone newest first
 
 
 class TeardownError(RuntimeError):
@@ -50,7 +54,7 @@ class Ledger:
         self._lock = threading.Lock()  # Pulumi registers resources from several threads
 
     @classmethod
-    def load(cls, path: Path) -> "Ledger":
+    def load(cls, path: Path) -> Ledger:
         ledger = cls(path)
         if path.exists():
             for raw in json.loads(path.read_text()):
@@ -63,29 +67,45 @@ class Ledger:
             self.entries.append(entry)
             self._save()
 
+    def clear(self) -> None:
+        """Forget every entry, e.g. after the emulator itself was reset."""
+        with self._lock:
+            self.entries = []
+            self._save()
+
     def teardown(self, client_for: Callable[[str, str | None], Any]) -> list[Entry]:
         """Undo every entry newest first; keep going past failures, then report them all."""
         failures: list[str] = []
         removed: list[Entry] = []
         with self._lock:
             for entry in reversed(self.entries):
-                errors = [_undo(step, client_for) for step in entry.undo]
-                problems = [e for e in errors if e]
+                problems = run_undo(entry.undo, client_for)
                 if problems:
-                    failures.extend(f"{entry.type} {entry.name} ({entry.id}): {p}" for p in problems)
+                    failures.extend(
+                        f"{entry.type} {entry.name} ({entry.id}): {p}" for p in problems
+                    )
                 else:
                     removed.append(entry)
             self.entries = [e for e in self.entries if e not in removed]
             self._save()
         if failures:
-            raise TeardownError("sandbox teardown left resources behind:\n  " + "\n  ".join(failures))
+            raise TeardownError(
+                "sandbox teardown left resources behind:\n  " + "\n  ".join(failures)
+            )
         return removed
 
     def _save(self) -> None:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps([asdict(e) for e in self.entries], indent=2, default=str) + "\n")
+        self.path.write_text(
+            json.dumps([asdict(e) for e in self.entries], indent=2, default=str) + "\n"
+        )
+
+
+def run_undo(steps: list[UndoStep], client_for: Callable[[str, str | None], Any]) -> list[str]:
+    """Run undo steps newest first, past failures; the failures, described."""
+    return [problem for step in reversed(steps) if (problem := _undo(step, client_for))]
 
 
 def _undo(step: UndoStep, client_for: Callable[[str, str | None], Any]) -> str | None:
@@ -95,4 +115,6 @@ def _undo(step: UndoStep, client_for: Callable[[str, str | None], Any]) -> str |
         code = error.response.get("Error", {}).get("Code", "")
         if code not in _GONE:
             return f"{step.service}.{step.operation} failed: {code}: {error.response['Error'].get('Message')}"
+    except BotoCoreError as error:  # e.g. the emulator is not running: the step stays in the ledger
+        return f"{step.service}.{step.operation} failed: {error}"
     return None

@@ -6,7 +6,7 @@ import itertools
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..clients import EmulatorClients
@@ -18,11 +18,25 @@ _counter_lock = threading.Lock()
 
 @dataclass
 class Created:
-    """A resource the emulator now holds: its id, its Pulumi state, and how to undo it."""
+    """A resource the emulator now holds: its id and its Pulumi state."""
 
     id: str
     outputs: dict[str, Any]
-    undo: list[UndoStep] = field(default_factory=list)
+
+
+class Undo:
+    """How to remove what a creator made, pushed the moment each AWS object exists.
+
+    A creation that fails halfway (say the role exists but its inline policy was
+    refused) is rolled back from these steps, so a failed resource leaves nothing.
+    """
+
+    def __init__(self, region: str) -> None:
+        self.region = region
+        self.steps: list[UndoStep] = []
+
+    def push(self, service: str, operation: str, **params: Any) -> None:
+        self.steps.append(UndoStep(service, operation, params, self.region))
 
 
 @dataclass(frozen=True)
@@ -37,9 +51,6 @@ class Context:
 
     def client(self, service: str, inputs: dict[str, Any]) -> Any:
         return self.clients(service, self.region(inputs))
-
-    def undo(self, service: str, operation: str, inputs: dict[str, Any], **params: Any) -> UndoStep:
-        return UndoStep(service, operation, params, self.region(inputs))
 
 
 def physical_name(logical: str, inputs: dict[str, Any], *, max_length: int = 64) -> str:
@@ -60,7 +71,11 @@ def unique_suffix() -> str:
     """Terraform's PrefixedUniqueId tail: a timestamp plus a counter, 26 digits."""
     with _counter_lock:
         count = next(_counter)
-    return time.strftime("%Y%m%d%H%M%S", time.gmtime()) + f"{time.time_ns() % 10**4:04d}" + f"{count:08d}"
+    return (
+        time.strftime("%Y%m%d%H%M%S", time.gmtime())
+        + f"{time.time_ns() % 10**4:04d}"
+        + f"{count:08d}"
+    )
 
 
 def without_none(values: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,186 @@
+"""Command line: find the stack's outputs, run the check, print lines or JSON, exit 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+
+from .steps import run_check
+
+# botocore's patterns for the ids (cognito-idp service model).
+POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
+CLIENT_ID = re.compile(r"^[\w+]{1,128}$")
+
+
+class UsageError(Exception):
+    """Bad flags or inputs: exit code 2, nothing was sent to AWS."""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m authcheck",
+        description="Sign a throwaway user up against a cognito-auth stack and check sign-up, "
+        "auto-confirm, every sign-in flow, refresh and the tokens. Exit 0 all passed, 1 a step failed, 2 bad usage.",
+    )
+    source = p.add_mutually_exclusive_group()
+    source.add_argument(
+        "--stack",
+        metavar="NAME",
+        help="read outputs with `pulumi stack output --json --stack NAME`",
+    )
+    source.add_argument("--outputs", metavar="FILE", help="a JSON file of the stack's outputs")
+    p.add_argument("--user-pool-id", help="overrides the userPoolId output")
+    p.add_argument("--client-id", help="overrides the clientId output")
+    p.add_argument(
+        "--region",
+        help="default: the region output, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1",
+    )
+    p.add_argument(
+        "--endpoint-url",
+        help="an AWS emulator such as ministack; dummy credentials are used if none are set",
+    )
+    p.add_argument(
+        "--issuer-url",
+        help="the iss tokens must carry; default: the issuerUrl output, else the AWS issuer for the pool",
+    )
+    p.add_argument(
+        "--jwks-url",
+        help="where to fetch signing keys; default: <endpoint-url>/<poolId>/.well-known/jwks.json "
+        "with --endpoint-url, else the jwksUrl output, else <issuer>/.well-known/jwks.json",
+    )
+    p.add_argument("--email-domain", default="example.com")
+    p.add_argument(
+        "--prefix", default="authcheck", help="the test user is <prefix>+<random>@<email-domain>"
+    )
+    p.add_argument("--password", help="default: generated to satisfy the pool's password policy")
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="do not delete the test user (pass --password to be able to use it)",
+    )
+    p.add_argument(
+        "--expect-auto-confirm",
+        action="store_true",
+        help="fail when the PreSignUp trigger did not confirm the user",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of lines")
+    return p
+
+
+def stack_outputs(
+    stack: str, which: Callable = shutil.which, run: Callable = subprocess.run
+) -> dict:
+    if not which("pulumi"):
+        raise UsageError(
+            "--stack needs the pulumi CLI, which is not on PATH; pass --outputs FILE "
+            "(from `pulumi stack output --json`) or --user-pool-id and --client-id instead"
+        )
+    done = run(
+        ["pulumi", "stack", "output", "--json", "--stack", stack], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise UsageError(
+            f"`pulumi stack output --json --stack {stack}` failed: {done.stderr.strip() or done.returncode}"
+        )
+    return _as_outputs(done.stdout, f"the outputs of stack {stack}")
+
+
+def file_outputs(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return _as_outputs(f.read(), path)
+    except OSError as exc:
+        raise UsageError(f"cannot read --outputs {path}: {exc.strerror}") from exc
+
+
+def _as_outputs(text: str, where: str) -> dict:
+    try:
+        outputs = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{where} is not JSON: {exc}") from exc
+    if not isinstance(outputs, dict):
+        raise UsageError(
+            f"{where} must be a JSON object of stack outputs, got {type(outputs).__name__}"
+        )
+    return outputs
+
+
+def check_arguments(args: argparse.Namespace, env=os.environ) -> dict:
+    """The run_check keyword arguments for these flags; UsageError names the bad input and why."""
+    outputs = (
+        stack_outputs(args.stack)
+        if args.stack
+        else file_outputs(args.outputs)
+        if args.outputs
+        else {}
+    )
+    pool_id = args.user_pool_id or outputs.get("userPoolId")
+    client_id = args.client_id or outputs.get("clientId")
+    if not pool_id or not client_id:
+        missing = " and ".join(
+            n for n, v in (("--user-pool-id", pool_id), ("--client-id", client_id)) if not v
+        )
+        raise UsageError(
+            f"missing {missing}: pass the flag, or --outputs/--stack exporting userPoolId and clientId"
+        )
+    if not POOL_ID.match(str(pool_id)):
+        raise UsageError(
+            f"user pool id {pool_id!r} is not of the form <region>_<id>, e.g. us-east-1_AbC123"
+        )
+    if not CLIENT_ID.match(str(client_id)):
+        raise UsageError(f"client id {client_id!r} must be 1-128 letters, digits, '_' or '+'")
+    region = (
+        args.region
+        or outputs.get("region")
+        or env.get("AWS_REGION")
+        or env.get("AWS_DEFAULT_REGION")
+        or "us-east-1"
+    )
+    if not pool_id.startswith(region + "_"):
+        # Cognito pool ids carry their region; asking another region can only answer "not found".
+        raise UsageError(
+            f"region {region!r} does not match user pool id {pool_id!r}; pass --region"
+        )
+    if args.endpoint_url and not re.match(r"^https?://[^/\s]+", args.endpoint_url):
+        raise UsageError(
+            f"--endpoint-url {args.endpoint_url!r} must be an http(s) URL, e.g. http://127.0.0.1:4566"
+        )
+    if (
+        "@" in args.email_domain
+        or not args.email_domain.strip()
+        or not re.match(r"^[^@\s]+$", args.prefix)
+    ):
+        raise UsageError(
+            "--email-domain must be a bare domain and --prefix must have no '@' or spaces"
+        )
+    return {
+        "user_pool_id": pool_id,
+        "client_id": client_id,
+        "region": region,
+        "endpoint_url": args.endpoint_url,
+        "issuer_url": args.issuer_url or outputs.get("issuerUrl"),
+        "jwks_url": args.jwks_url or (None if args.endpoint_url else outputs.get("jwksUrl")),
+        "email_domain": args.email_domain,
+        "prefix": args.prefix,
+        "password": args.password,
+        "keep": args.keep,
+        "expect_auto_confirm": args.expect_auto_confirm,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # argparse itself exits 2 on unknown flags
+    try:
+        kwargs = check_arguments(args)
+    except UsageError as exc:
+        print(f"authcheck: error: {exc}", file=sys.stderr)
+        return 2
+    report = run_check(**kwargs)
+    print(report.render_json() if args.json else report.render_text())
+    return report.exit_code
