@@ -6,7 +6,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup test lint bench constraints clean
+.PHONY: setup demo down test lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -15,6 +15,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	touch $@
 
 setup: $(VENV)/.installed
+
+## The main job on the local sandbox: the real program's resources created in ministack
+## (installed into .sandbox/ on first use), then the auth check against them.
+demo: setup
+	$(PY) -m sandbox up --stack $(STACK)
+	$(PY) -m sandbox check --stack $(STACK)
+
+## Stop the sandbox's emulator and remove its state.
+down: setup
+	$(PY) -m sandbox down
 
 ## The whole test suite.
 test: setup
@@ -35,4 +45,4 @@ constraints: setup
 	  $(PY) -m pip freeze; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .sandbox
