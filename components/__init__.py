@@ -5,4 +5,6 @@ from .cognito_auth import CognitoAuth
 from .config import args_from_config
 from .validation import ConfigError
 
+__version__ = "0.1.0"
+
 __all__ = ["CognitoAuth", "CognitoAuthArgs", "ConfigError", "args_from_config"]

@@ -48,8 +48,8 @@ class CognitoAuthArgs(TypedDict):
     threat_protection: NotRequired[pulumi.Input[str]]
     """Threat protection (advanced security) mode: OFF, AUDIT or ENFORCED. Anything but OFF needs the PLUS plan. Default OFF."""
 
-    protect: NotRequired[pulumi.Input[bool]]
-    """Production guard: deletion protection ACTIVE on the pool, and Pulumi protect and retain-on-delete on it, so neither a destroy nor a replacement can delete the users. Default false."""
+    protect: NotRequired[bool]
+    """Production guard: deletion protection ACTIVE on the pool, and Pulumi protect and retain-on-delete on it, so neither a destroy nor a replacement can delete the users. A plain value, since it decides resource options before anything is deployed. Default false."""
 
     ses_source_arn: NotRequired[pulumi.Input[str]]
     """ARN of a verified SES identity to send email from, instead of Cognito's capped default sender. Empty = Cognito default."""

@@ -84,7 +84,7 @@ class CognitoAuth(pulumi.ComponentResource):
         # The pool holds the users: on protected stacks neither `pulumi destroy` nor a
         # replacing change may delete it.
         pool_opts = child
-        if v["protect"] is True:
+        if v["protect"]:
             pool_opts = pulumi.ResourceOptions(parent=self, protect=True, retain_on_delete=True)
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool", **user_pool_args(v, lambda_config(functions)), opts=pool_opts

@@ -10,8 +10,10 @@ from pathlib import Path
 import pulumi
 import pulumi_aws as aws
 
-# The handlers ship beside the components, in the repo's functions/ folder.
-HANDLERS_DIR = Path(__file__).resolve().parent.parent / "functions"
+# In this repo the handlers sit in functions/ beside components/; installed, they are the
+# package's `functions` subpackage (pyproject.toml maps both folders).
+_HERE = Path(__file__).resolve().parent
+HANDLERS_DIR = next(d for d in (_HERE / "functions", _HERE.parent / "functions") if d.is_dir())
 RUNTIME = "python3.13"
 
 _ASSUME_ROLE_POLICY = json.dumps({

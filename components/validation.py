@@ -144,6 +144,10 @@ RULES: dict[str, Callable[[Any], str | None]] = {
 assert set(RULES) == set(DEFAULTS) | {"user_pool_name"}, "every field needs a rule"
 
 
+# Fields that decide resource options, which must be known before anything registers.
+PLAIN_FIELDS = ("protect",)
+
+
 def _is_known(value: Any) -> bool:
     # Values computed by other resources are checked by AWS at deploy time instead.
     return not isinstance(value, pulumi.Output)
@@ -194,7 +198,12 @@ def validate(values: dict, key: Callable[[str], str] = lambda field: field) -> N
 
     `key` turns a field name into the name the user wrote, for the message.
     """
-    problems = []
+    problems = [
+        f"{key(field)} must be a plain value known when the program runs, "
+        "not an output of another resource"
+        for field in PLAIN_FIELDS
+        if isinstance(values.get(field), pulumi.Output)
+    ]
     for field, rule in RULES.items():
         value = values.get(field)
         if _is_known(value) and (allowed := rule(value)):

@@ -103,3 +103,10 @@ def test_component_name_must_fit_function_names(fake_aws, name):
     with pytest.raises(ConfigError, match="name is"):
         evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, {})))
     assert fake_aws.resources == []
+
+
+def test_protect_must_be_known_before_deployment(fake_aws):
+    late = pulumi.Output.from_input(True)
+    with pytest.raises(ConfigError, match="protect must be a plain value"):
+        evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"protect": late})))
+    assert fake_aws.resources == []

@@ -1,0 +1,114 @@
+"""The example's own mock tests: the program, run with the installed cognito_auth package,
+builds two pools that share nothing."""
+
+import runpy
+from pathlib import Path
+
+import cognito_auth
+import pulumi
+import pytest
+from pulumi.runtime.stack import run_pulumi_func
+from pulumi.runtime.sync_await import _sync_await
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+class Mocks(pulumi.runtime.Mocks):
+    def __init__(self):
+        self.created = []
+
+    def new_resource(self, args):
+        self.created.append(args)
+        name = args.inputs.get("name") or args.name
+        state = dict(args.inputs)
+        if args.typ == "aws:cognito/userPool:UserPool":
+            pool_id = f"eu-west-1_{args.name}"
+            arn = f"arn:aws:cognito-idp:eu-west-1:111122223333:userpool/{pool_id}"
+            return pool_id, {**state, "arn": arn}
+        if args.typ == "aws:lambda/function:Function":
+            return name, {**state, "arn": f"arn:aws:lambda:eu-west-1:111122223333:function:{name}"}
+        arn = f"arn:aws:mock:eu-west-1:111122223333:{args.name}"
+        return f"{args.name}-id", {**state, "name": name, "arn": arn}
+
+    def call(self, args):
+        return {
+            "aws:index/getCallerIdentity:getCallerIdentity": {"accountId": "111122223333"},
+            "aws:index/getRegion:getRegion": {"region": "eu-west-1", "name": "eu-west-1"},
+            "aws:index/getPartition:getPartition": {
+                "partition": "aws",
+                "dnsSuffix": "amazonaws.com",
+            },
+        }[args.token], []
+
+
+@pytest.fixture(scope="module")
+def deployed():
+    mocks = Mocks()
+    pulumi.runtime.set_mocks(mocks, project="multi-tenant", stack="dev", preview=False)
+    pulumi.runtime.set_all_config({"multi-tenant:protect": "false"})
+    exports = {}
+
+    async def program():
+        runpy.run_path(str(PROJECT / "__main__.py"), run_name="__main__")
+        root = pulumi.runtime.get_root_resource()
+        for key, value in root.outputs.items():
+            exports[key] = await pulumi.Output.from_input(value).future()
+
+    _sync_await(run_pulumi_func(program))
+    return mocks, exports
+
+
+def _of(mocks, typ, tenant):
+    found = [r for r in mocks.created if r.typ == typ and r.name.startswith(f"{tenant}-")]
+    assert len(found) == 1, (typ, tenant, len(found))
+    return found[0].inputs
+
+
+def test_component_comes_from_the_installed_package():
+    # Not from a checkout: a missing module or data file must fail here.
+    assert "site-packages" in Path(cognito_auth.__file__).parts
+    assert (Path(cognito_auth.__file__).parent / "functions" / "pre_sign_up.py").is_file()
+
+
+def test_two_pools_two_clients_two_triggers(deployed):
+    mocks, exports = deployed
+    tenants = exports["tenants"]
+    assert set(tenants) == {"acme", "globex"}
+    assert tenants["acme"]["userPoolId"] != tenants["globex"]["userPoolId"]
+    for tenant in ("acme", "globex"):
+        pool = _of(mocks, "aws:cognito/userPool:UserPool", tenant)
+        client = _of(mocks, "aws:cognito/userPoolClient:UserPoolClient", tenant)
+        function = _of(mocks, "aws:lambda/function:Function", tenant)
+        permission = _of(mocks, "aws:lambda/permission:Permission", tenant)
+        assert client["userPoolId"] == tenants[tenant]["userPoolId"]
+        assert pool["lambdaConfig"]["preSignUp"].endswith(f":function:{function['name']}")
+        assert permission["sourceArn"].endswith(f"userpool/{tenants[tenant]['userPoolId']}")
+        assert permission["sourceAccount"] == "111122223333"
+        assert tenants[tenant]["issuerUrl"] == (
+            f"https://cognito-idp.eu-west-1.amazonaws.com/{tenants[tenant]['userPoolId']}"
+        )
+
+
+def test_each_tenant_keeps_its_own_settings(deployed):
+    mocks, _ = deployed
+    acme = _of(mocks, "aws:lambda/function:Function", "acme")["environment"]["variables"]
+    globex = _of(mocks, "aws:lambda/function:Function", "globex")["environment"]["variables"]
+    assert acme["ALLOWED_EMAIL_DOMAINS"] == "acme.example" and acme["AUTO_CONFIRM_USERS"] == "true"
+    assert globex["ALLOWED_EMAIL_DOMAINS"] == "" and globex["AUTO_CONFIRM_USERS"] == "false"
+    acme_pool = _of(mocks, "aws:cognito/userPool:UserPool", "acme")
+    globex_pool = _of(mocks, "aws:cognito/userPool:UserPool", "globex")
+    assert acme_pool["passwordPolicy"]["minimumLength"] == 12
+    assert globex_pool["passwordPolicy"]["minimumLength"] == 8
+    assert acme_pool["userPoolAddOns"] == {"advancedSecurityMode": "AUDIT"}
+    assert (acme_pool["userPoolTier"], globex_pool["userPoolTier"]) == ("PLUS", "LITE")
+    assert _of(mocks, "aws:cognito/userPoolClient:UserPoolClient", "globex")[
+        "explicitAuthFlows"
+    ] == ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+
+
+def test_trigger_code_is_the_packaged_handler(deployed):
+    mocks, _ = deployed
+    for tenant in ("acme", "globex"):
+        code = _of(mocks, "aws:lambda/function:Function", tenant)["code"]
+        (asset,) = code.assets.values()
+        assert Path(asset.path).is_relative_to(Path(cognito_auth.__file__).parent)
