@@ -174,13 +174,14 @@ def check_arguments(args: argparse.Namespace, env=os.environ) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, idp=None) -> int:
+    """`idp`: a cognito-idp client to use instead of one built from the shell's credentials."""
     args = parser().parse_args(argv)  # argparse itself exits 2 on unknown flags
     try:
         kwargs = check_arguments(args)
     except UsageError as exc:
         print(f"authcheck: error: {exc}", file=sys.stderr)
         return 2
-    report = run_check(**kwargs)
+    report = run_check(**kwargs, idp=idp)
     print(report.render_json() if args.json else report.render_text())
     return report.exit_code

@@ -194,6 +194,8 @@ def run_check(
         return _keep(PASSWORD, response)
 
     def srp_auth():
+        if "ALLOW_USER_SRP_AUTH" not in set(check.client.get("ExplicitAuthFlows") or DEFAULT_FLOWS):
+            return "skipped", "the app client does not allow USER_SRP_AUTH"
         # pycognito does the SRP math; it drives the same boto3 client, so it reaches the same endpoint.
         srp = AWSSRP(
             username=username,

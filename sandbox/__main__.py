@@ -15,6 +15,7 @@ import sys
 
 from authcheck.cli import main as authcheck_main
 
+from .clients import EmulatorClients
 from .emulator import Emulator
 from .stack import StackPaths, up
 
@@ -52,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{options.stack}` first", file=sys.stderr)  # fmt: skip
             return 2
         args = ["--outputs", str(paths.outputs), "--endpoint-url", record.endpoint]
-        return authcheck_main(args + (["--json"] if options.json else []))
+        # The emulator's own credentials: the shell's (a real profile) must not reach it.
+        idp = EmulatorClients(record.endpoint)("cognito-idp")
+        return authcheck_main(args + (["--json"] if options.json else []), idp=idp)
     if options.command == "down":
         emulator.stop(clear_state=True)
         shutil.rmtree(emulator.home / "stacks", ignore_errors=True)
