@@ -27,15 +27,18 @@ from typing import Any
 MINISTACK_VERSION = "1.5.33"
 """The only ministack release the sandbox was checked against; its quirks are in sandbox/README.md."""
 
-REQUIREMENTS = (
-    f"ministack=={MINISTACK_VERSION}",
-    # Not a dependency of plain ministack, yet without it Cognito signs tokens with random
-    # bytes and serves a fixed dummy JWKS, so no client can verify a token.
-    "cryptography==50.0.2",
+REQUIREMENTS_FILE = Path(__file__).resolve().parent / "emulator-requirements.txt"
+REQUIREMENTS = tuple(
+    line
+    for line in REQUIREMENTS_FILE.read_text().splitlines()
+    if line.strip() and not line.startswith("#")
 )
+assert f"ministack=={MINISTACK_VERSION}" in REQUIREMENTS, "pin ministack in " + REQUIREMENTS_FILE.name
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_HOME = REPO_ROOT / ".sandbox"
+# One sandbox per checkout by default; COGNITO_AUTH_SANDBOX_HOME gives parallel sessions
+# (or test runs) their own emulator, state and stacks.
+DEFAULT_HOME = Path(os.environ.get("COGNITO_AUTH_SANDBOX_HOME") or REPO_ROOT / ".sandbox")
 
 LOOPBACK = "127.0.0.1"
 """ministack binds 0.0.0.0 unless told otherwise; nothing here may listen beyond loopback."""
