@@ -33,7 +33,9 @@ REQUIREMENTS = tuple(
     for line in REQUIREMENTS_FILE.read_text().splitlines()
     if line.strip() and not line.startswith("#")
 )
-assert f"ministack=={MINISTACK_VERSION}" in REQUIREMENTS, "pin ministack in " + REQUIREMENTS_FILE.name
+assert f"ministack=={MINISTACK_VERSION}" in REQUIREMENTS, (
+    "pin ministack in " + REQUIREMENTS_FILE.name
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # One sandbox per checkout by default; COGNITO_AUTH_SANDBOX_HOME gives parallel sessions
