@@ -5,10 +5,104 @@ Field names are snake_case; the program's config keys are the same names in came
 the Python API, the stack files and the error messages.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NotRequired, TypedDict
 
 import pulumi
+
+
+class TriggerArgs(TypedDict):
+    """One Cognito trigger: a handler from this package or the project, or an existing function."""
+
+    handler: NotRequired[str]
+    """Handler module: a name shipped in the package's functions/ (pre_sign_up, post_confirmation, pre_token_generation) or a path to a .py file in the project (e.g. "functions/custom_message.py"), whose `handler` function runs. Packaged and deployed with the component's role, log group and limits. Defaults to the shipped handler of that trigger, if there is one."""
+
+    function_arn: NotRequired[pulumi.Input[str]]
+    """ARN of an existing Lambda function to use instead; it still gets its invoke permission. Excludes handler and the function settings below."""
+
+    timeout_seconds: NotRequired[int]
+    """This trigger's function timeout, 1-5 s. Defaults to trigger_timeout_seconds."""
+
+    memory_mb: NotRequired[int]
+    """This trigger's function memory, 128-10240 MB. Defaults to trigger_memory_mb."""
+
+    architecture: NotRequired[str]
+    """This trigger's function architecture, arm64 or x86_64. Defaults to trigger_architecture."""
+
+    environment: NotRequired[Mapping[str, str]]
+    """Extra environment variables for this trigger's function."""
+
+    lambda_version: NotRequired[str]
+    """Event version Cognito sends: V1_0, V2_0 or V3_0 for PreTokenGeneration (default V2_0; V2_0 and V3_0 need the ESSENTIALS or PLUS plan); V1_0 for the custom senders."""
+
+    enabled: NotRequired[bool]
+    """false removes a trigger the component would otherwise add (PreSignUp). Default true."""
+
+
+class ClientArgs(TypedDict):
+    """One app client. Settings not given here come from the component's token and flow settings."""
+
+    public: NotRequired[bool]
+    """A public client (a browser or mobile app) has no secret; a server-side client gets one, exported as a Pulumi secret. Changing it replaces the client. Default true."""
+
+    auth_flows: NotRequired[Sequence[str]]
+    """Explicit auth flows. Defaults to the component's auth_flows."""
+
+    access_token_validity_minutes: NotRequired[int]
+    """Access token lifetime, 5-1440 minutes."""
+
+    id_token_validity_minutes: NotRequired[int]
+    """ID token lifetime, 5-1440 minutes."""
+
+    refresh_token_validity_hours: NotRequired[int]
+    """Refresh token lifetime, 1-87600 hours."""
+
+    oauth_flows: NotRequired[Sequence[str]]
+    """OAuth 2.0 grants for the hosted UI: code, implicit (public clients) or client_credentials (clients with a secret). Empty = no OAuth."""
+
+    oauth_scopes: NotRequired[Sequence[str]]
+    """OAuth scopes, e.g. openid, email, profile."""
+
+    callback_urls: NotRequired[Sequence[str]]
+    """Where the hosted UI may send users after sign-in: https URLs, or http://localhost."""
+
+    logout_urls: NotRequired[Sequence[str]]
+    """Where the hosted UI may send users after sign-out."""
+
+
+class GroupArgs(TypedDict):
+    """A user group."""
+
+    description: NotRequired[str]
+    """What the group is for (up to 2048 characters)."""
+
+    precedence: NotRequired[int]
+    """Lower wins when a user is in several groups with roles, 0 or more."""
+
+    role_arn: NotRequired[pulumi.Input[str]]
+    """IAM role that members of the group assume through an identity pool."""
+
+
+class CustomAttributeArgs(TypedDict):
+    """A custom attribute, readable as custom:<name>. Cognito can add one but never change or remove it."""
+
+    type: str
+    """String, Number, DateTime or Boolean."""
+
+    mutable: NotRequired[bool]
+    """Whether the value may change after sign-up. Default true."""
+
+    min_length: NotRequired[int]
+    """String attributes: minimum length, 0-2048. Default 0."""
+
+    max_length: NotRequired[int]
+    """String attributes: maximum length, 0-2048. Default 2048."""
+
+    min_value: NotRequired[int]
+    """Number attributes: minimum value."""
+
+    max_value: NotRequired[int]
+    """Number attributes: maximum value."""
 
 
 class CognitoAuthArgs(TypedDict):
@@ -93,6 +187,30 @@ class CognitoAuthArgs(TypedDict):
     auth_session_validity_minutes: NotRequired[pulumi.Input[int]]
     """How long a sign-in session token lasts between challenges, 3-15 minutes. Default 3."""
 
+    triggers: NotRequired[Mapping[str, TriggerArgs]]
+    """Cognito triggers by name (PreSignUp, PostConfirmation, PreTokenGeneration, CustomMessage, ...), merged over the default {"PreSignUp": {}}."""
+
+    kms_key_arn: NotRequired[pulumi.Input[str]]
+    """KMS key Cognito encrypts codes with for the CustomEmailSender and CustomSMSSender triggers; required by them."""
+
+    default_group: NotRequired[str]
+    """Group the PostConfirmation trigger adds every confirmed user to; one of groups. Empty = none."""
+
+    token_claims: NotRequired[Mapping[str, str]]
+    """Claims the PreTokenGeneration trigger adds to ID (and, from V2_0, access) tokens."""
+
+    clients: NotRequired[Mapping[str, ClientArgs]]
+    """App clients by name. Default: one public client, "app"."""
+
+    domain_prefix: NotRequired[pulumi.Input[str]]
+    """Hosted UI domain prefix: <prefix>.auth.<region>.amazoncognito.com (1-63 lowercase letters, digits and hyphens; not containing aws, amazon or cognito). Empty = no hosted UI."""
+
+    groups: NotRequired[Mapping[str, GroupArgs]]
+    """User groups by name."""
+
+    custom_attributes: NotRequired[Mapping[str, CustomAttributeArgs]]
+    """Custom attributes by name. Cognito can add attributes but never change or remove one: a changed or removed entry fails the update, and can never replace a protected pool."""
+
 
 DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
 
@@ -124,7 +242,21 @@ DEFAULTS: dict = {
     "id_token_validity_minutes": 60,
     "refresh_token_validity_hours": 720,
     "auth_session_validity_minutes": 3,
+    "triggers": {},
+    "kms_key_arn": "",
+    "default_group": "",
+    "token_claims": {},
+    "clients": {"app": {}},
+    "domain_prefix": "",
+    "groups": {},
+    "custom_attributes": {},
 }
+
+# Fields of the nested records, with their defaults where the record has its own.
+TRIGGER_FIELDS = tuple(TriggerArgs.__annotations__)
+CLIENT_FIELDS = tuple(ClientArgs.__annotations__)
+GROUP_FIELDS = tuple(GroupArgs.__annotations__)
+ATTRIBUTE_FIELDS = tuple(CustomAttributeArgs.__annotations__)
 
 
 def with_defaults(args: CognitoAuthArgs, name: str) -> dict:

@@ -1,9 +1,10 @@
 """Reads the program's stack config into CognitoAuthArgs, and checks it.
 
-Config keys are the args' field names in camelCase under the project's namespace. Values
-arrive from the CLI as strings (YAML scalars) or JSON (lists), so each is parsed by the
-type of the field's default, and every problem names the full key, e.g.
-`cognito-auth:passwordMinimumLength`.
+Config keys are the args' field names in camelCase under the project's namespace, and so
+are the fields of nested records (`clients.spa.callbackUrls`). Values arrive from the CLI
+as strings (YAML scalars) or JSON (lists and maps), so each is parsed by the type of the
+field's default, and every problem names the full key, e.g.
+`cognito-auth:passwordMinimumLength` or `cognito-auth:clients.spa.callbackUrls`.
 """
 
 import difflib
@@ -13,11 +14,25 @@ from typing import Any
 import pulumi
 from pulumi.runtime import config as runtime_config
 
-from .args import DEFAULTS, CognitoAuthArgs
-from .validation import RULES, ConfigError, validate
+from .args import (
+    ATTRIBUTE_FIELDS,
+    CLIENT_FIELDS,
+    DEFAULTS,
+    GROUP_FIELDS,
+    TRIGGER_FIELDS,
+    CognitoAuthArgs,
+)
+from .validation import FIELDS, ConfigError, Naming, validate
 
 _TYPES: dict[str, type] = {field: type(default) for field, default in DEFAULTS.items()}
 _TYPES["user_pool_name"] = str
+# Maps whose entries are records: their fields are camelCase in config.
+_RECORD_FIELDS = {
+    "triggers": TRIGGER_FIELDS,
+    "clients": CLIENT_FIELDS,
+    "groups": GROUP_FIELDS,
+    "custom_attributes": ATTRIBUTE_FIELDS,
+}
 
 
 def camel(field: str) -> str:
@@ -25,7 +40,7 @@ def camel(field: str) -> str:
     return head + "".join(word.title() for word in rest)
 
 
-CONFIG_KEYS: dict[str, str] = {camel(field): field for field in RULES}
+CONFIG_KEYS: dict[str, str] = {camel(field): field for field in sorted(FIELDS)}
 
 
 def _parse(raw: Any, kind: type) -> Any:
@@ -40,12 +55,26 @@ def _parse(raw: Any, kind: type) -> Any:
             return int(raw)
         except ValueError:
             return raw
-    if kind is list:
+    if kind in (list, dict):
         try:
             return json.loads(raw)
         except json.JSONDecodeError:
             return raw
     return raw
+
+
+def _snake_records(value: Any, fields: tuple[str, ...]) -> Any:
+    """{entry: {camelField: v}} → {entry: {snake_field: v}}; unknown fields keep their
+    names, so validation can report them with the closest valid one."""
+    if not isinstance(value, dict):
+        return value
+    by_camel = {camel(f): f for f in fields}
+    return {
+        entry: {by_camel.get(k, k): v for k, v in record.items()}
+        if isinstance(record, dict)
+        else record
+        for entry, record in value.items()
+    }
 
 
 def _all_config_keys() -> set[str]:
@@ -60,8 +89,12 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
     for key, field in CONFIG_KEYS.items():
         raw = config.get(key)
         # An empty name means "use the default", as its Pulumi.yaml default says.
-        if raw is not None and not (field == "user_pool_name" and raw == ""):
-            args[field] = _parse(raw, _TYPES[field])
+        if raw is None or (field == "user_pool_name" and raw == ""):
+            continue
+        value = _parse(raw, _TYPES[field])
+        if field in _RECORD_FIELDS:
+            value = _snake_records(value, _RECORD_FIELDS[field])
+        args[field] = value
 
     problems = []
     for full_key in sorted(_all_config_keys()):
@@ -71,11 +104,9 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
             hint = f"; did you mean {namespace}:{close[0]}?" if close else ""
             problems.append(f"{full_key} is not a setting of this program{hint}")
 
+    naming = Naming(top=lambda field: f"{namespace}:{camel(field)}", sub=camel)
     try:
-        validate(
-            {"user_pool_name": "placeholder", **DEFAULTS, **args},
-            key=lambda field: f"{namespace}:{camel(field)}",
-        )
+        validate({"user_pool_name": "placeholder", **DEFAULTS, **args}, naming)
     except ConfigError as error:
         problems += error.problems
     if problems:

@@ -56,3 +56,52 @@ LEGACY_AUTH_FLOWS = ("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWOR
 SES_IDENTITY_ARN_PATTERN = r"arn:aws[\w-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/.+"
 EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 DOMAIN_PATTERN = r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+
+# --- Triggers: Cognito's LambdaConfig members that name a function. ---
+# InboundFederation is a Cognito trigger that pulumi-aws 7.51's lambda_config cannot set
+# yet; it is listed so the error can say so instead of "unknown trigger".
+TRIGGER_NAMES = (
+    "PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
+    "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge",
+    "VerifyAuthChallengeResponse", "PreTokenGeneration", "UserMigration",
+    "CustomSMSSender", "CustomEmailSender", "InboundFederation",
+)  # fmt: skip
+UNSUPPORTED_BY_PROVIDER = ("InboundFederation",)
+PRE_TOKEN_GENERATION_VERSIONS = ("V1_0", "V2_0", "V3_0")
+CUSTOM_SENDER_VERSIONS = ("V1_0",)
+# Token customisation beyond V1_0 (access tokens, M2M) is an ESSENTIALS/PLUS feature.
+VERSIONS_NEEDING_ESSENTIALS = ("V2_0", "V3_0")
+LAMBDA_ARN_PATTERN = (
+    r"arn:aws[\w-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?"
+)
+KMS_KEY_ARN_PATTERN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/[A-Za-z0-9/_-]+"
+IAM_ROLE_ARN_PATTERN = r"arn:aws[\w-]*:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}"
+HANDLER_MODULE_PATTERN = r"[a-z_][a-z0-9_]{0,62}"
+# Claims Cognito sets itself; a trigger may not override them. The PreTokenGeneration
+# handler skips the same ones (tests/test_limits.py keeps the two lists equal).
+RESERVED_CLAIMS = (
+    "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "origin_jti", "event_id",
+    "token_use", "auth_time", "client_id", "scope", "username", "device_key",
+    "acr", "amr", "at_hash", "azp", "nonce", "identities", "cognito:username",
+)  # fmt: skip
+RESERVED_CLAIM_PREFIXES = ("cognito:", "dev:")
+
+# --- Clients (ClientNameType, OAuthFlowType, ScopeType, RedirectUrlType). ---
+OAUTH_FLOWS = ("code", "implicit", "client_credentials")
+SCOPE_PATTERN = r"[\x21\x23-\x5B\x5D-\x7E]{1,256}"
+MAX_URLS = 100
+URL_LENGTH = (1, 1024)
+
+# --- Hosted UI domain (DomainType); AWS also refuses these words in a prefix. ---
+DOMAIN_PREFIX_PATTERN = r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?"
+DOMAIN_RESERVED_WORDS = ("aws", "amazon", "cognito")
+
+# --- Groups (GroupNameType, PrecedenceType, DescriptionType). ---
+GROUP_NAME_LENGTH = (1, 128)
+DESCRIPTION_MAX = 2048
+
+# --- Custom attributes (CustomAttributeNameType, AttributeDataType). ---
+ATTRIBUTE_NAME_LENGTH = (1, 20)
+ATTRIBUTE_TYPES = ("String", "Number", "DateTime", "Boolean")
+STRING_ATTRIBUTE_LENGTH = (0, 2048)
+MAX_CUSTOM_ATTRIBUTES = 50

@@ -10,10 +10,6 @@ from pathlib import Path
 import pulumi
 import pulumi_aws as aws
 
-# In this repo the handlers sit in functions/ beside components/; installed, they are the
-# package's `functions` subpackage (pyproject.toml maps both folders).
-_HERE = Path(__file__).resolve().parent
-HANDLERS_DIR = next(d for d in (_HERE / "functions", _HERE.parent / "functions") if d.is_dir())
 RUNTIME = "python3.13"
 
 _ASSUME_ROLE_POLICY = json.dumps({
@@ -39,10 +35,9 @@ def _logs_policy(log_group_arn: str) -> str:
     })  # fmt: skip
 
 
-def handler_archive(module: str) -> pulumi.AssetArchive:
-    path = HANDLERS_DIR / f"{module}.py"
+def handler_archive(path: Path) -> pulumi.AssetArchive:
     if not path.is_file():
-        raise FileNotFoundError(f"no handler module {path.name} in {HANDLERS_DIR}")
+        raise FileNotFoundError(f"no handler module {path}")
     return pulumi.AssetArchive({path.name: pulumi.FileAsset(str(path))})
 
 
@@ -52,25 +47,26 @@ class TriggerFunction:
     def __init__(
         self,
         name: str,
-        module: str,
-        environment: dict[str, str],
+        path: Path,
+        environment: dict[str, pulumi.Input[str]],
         settings: dict,
+        log_retention_days: int,
         parent: pulumi.Resource,
     ):
         opts = pulumi.ResourceOptions(parent=parent)
         # An explicit name lets the log group exist, with its retention, before the
         # function's first cold start would create one that keeps logs forever.
-        function_name = name
+        self.name = name
         self.role = aws.iam.Role(
             f"{name}-role",
             assume_role_policy=_ASSUME_ROLE_POLICY,
-            description=f"Runs the {module} Cognito trigger; may only write its own logs.",
+            description=f"Runs the {path.stem} Cognito trigger; may only write its own logs.",
             opts=opts,
         )
         self.log_group = aws.cloudwatch.LogGroup(
             f"{name}-logs",
-            name=f"/aws/lambda/{function_name}",
-            retention_in_days=settings["log_retention_days"],
+            name=f"/aws/lambda/{name}",
+            retention_in_days=log_retention_days,
             opts=opts,
         )
         self.logs_policy = aws.iam.RolePolicy(
@@ -81,15 +77,26 @@ class TriggerFunction:
         )
         self.function = aws.lambda_.Function(
             name,
-            name=function_name,
+            name=name,
             role=self.role.arn,
             runtime=RUNTIME,
-            architectures=[settings["trigger_architecture"]],
-            handler=f"{module}.handler",
-            code=handler_archive(module),
-            timeout=settings["trigger_timeout_seconds"],
-            memory_size=settings["trigger_memory_mb"],
-            environment={"variables": environment},
+            architectures=[settings["architecture"]],
+            handler=f"{path.stem}.handler",
+            code=handler_archive(path),
+            timeout=settings["timeout_seconds"],
+            memory_size=settings["memory_mb"],
+            environment={"variables": {**environment, **settings["environment"]}},
             logging_config={"log_format": "Text", "log_group": self.log_group.name},
             opts=pulumi.ResourceOptions(parent=parent, depends_on=[self.logs_policy]),
+        )
+
+    def grant(self, statements: pulumi.Input[list], parent: pulumi.Resource) -> aws.iam.RolePolicy:
+        """Extra permissions, typically on the pool: created after it, so no cycle."""
+        return aws.iam.RolePolicy(
+            f"{self.name}-grants",
+            role=self.role.id,
+            policy=pulumi.Output.from_input(statements).apply(
+                lambda s: json.dumps({"Version": "2012-10-17", "Statement": s})
+            ),
+            opts=pulumi.ResourceOptions(parent=parent),
         )

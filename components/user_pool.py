@@ -4,6 +4,8 @@
 replaces the pool and deletes its users), so they are fixed here, not settings.
 """
 
+from .attributes import schema_entries
+
 
 def user_pool_args(v: dict, lambda_config: dict) -> dict:
     args = {
@@ -31,6 +33,8 @@ def user_pool_args(v: dict, lambda_config: dict) -> dict:
     }
     if v["mfa"] != "OFF":
         args["software_token_mfa_configuration"] = {"enabled": v["mfa_totp"]}
+    if v["custom_attributes"]:
+        args["schemas"] = schema_entries(v["custom_attributes"])
     if v["threat_protection"] != "OFF":
         args["user_pool_add_ons"] = {"advanced_security_mode": v["threat_protection"]}
     return args

@@ -55,7 +55,12 @@ class FakeAws(pulumi.runtime.Mocks):
                     "endpoint": f"cognito-idp.{REGION}.amazonaws.com/{pool_id}",
                 }
             case "aws:cognito/userPoolClient:UserPoolClient":
-                return f"client{n:021d}", dict(inputs)
+                secret = f"secret-{n:040d}" if inputs.get("generateSecret") else None
+                return f"client{n:021d}", {**inputs, "clientSecret": secret}
+            case "aws:cognito/userGroup:UserGroup":
+                return f"{inputs['userPoolId']}/{inputs['name']}", dict(inputs)
+            case "aws:cognito/userPoolDomain:UserPoolDomain":
+                return inputs["domain"], {**inputs, "cloudfrontDistribution": "d111.cloudfront.net"}
         return f"{args.name}-id", dict(inputs)
 
     def call(self, args: pulumi.runtime.MockCallArgs):

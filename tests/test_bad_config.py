@@ -51,6 +51,14 @@ BAD = [
     ("refreshTokenValidityHours", 87601, "from 1 to 87600"),
     ("authSessionValidityMinutes", 2, "from 3 to 15"),
     ("authSessionValidityMinutes", 16, "from 3 to 15"),
+    ("kmsKeyArn", "key-1", "empty or a KMS key ARN"),
+    ("defaultGroup", "has space", "empty or a group name"),
+    ("tokenClaims", ["tenant"], "a map of names to strings"),
+    ("domainPrefix", "Shop", "lowercase letters, digits and hyphens"),
+    ("triggers", ["PreSignUp"], "a map of names to settings"),
+    ("clients", "app", "a map of names to settings"),
+    ("groups", {"admins": "yes"}, "a map of names to settings"),
+    ("customAttributes", 3, "a map of names to settings"),
 ]
 
 # Each bound's inside neighbour, which must be accepted.
@@ -88,6 +96,16 @@ CONTRADICTIONS = [
     ({"authFlows": ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]},
      ["cognito-auth:authFlows", "mixes legacy"]),
     ({"passwordMinLength": 12}, ["did you mean cognito-auth:passwordMinimumLength?"]),
+    ({"clients": {"spa": {"callbackUrls": ["https://x.example/cb"], "oauthFlows": ["code"]}}},
+     ["cognito-auth:clients.spa.oauthFlows is set but cognito-auth:clients.spa.oauthScopes is empty"]),
+    ({"triggers": {"PreSignUp": {"timeoutSeconds": 9}}},
+     ["cognito-auth:triggers.PreSignUp.timeoutSeconds is 9"]),
+    ({"triggers": {"PreSignUp": {"memory": 256}}},
+     ["cognito-auth:triggers.PreSignUp.memory is not a setting; did you mean memoryMb?"]),
+    ({"defaultGroup": "staff", "groups": {"admins": {}}},
+     ['cognito-auth:defaultGroup is "staff", which is not one of cognito-auth:groups ("admins")']),
+    ({"customAttributes": {"tenant": {"type": "String", "minValue": 1}}},
+     ["cognito-auth:customAttributes.tenant.minValue is set, but only Number attributes take it"]),
 ]  # fmt: skip
 
 
@@ -148,5 +166,7 @@ def test_bad_table_covers_every_setting_but_the_booleans_and_free_text():
     covered = {key for key, _, _ in BAD}
     untested = set(CONFIG_KEYS) - covered
     # Booleans share one rule (two rows above); the trigger flags are booleans too.
-    assert untested == {"passwordRequireUppercase", "passwordRequireNumbers", "mfaTotp",
-                        "autoConfirmUsers", "autoVerifyEmail"}  # fmt: skip
+    assert untested == {
+        "passwordRequireUppercase", "passwordRequireNumbers", "mfaTotp",
+        "autoConfirmUsers", "autoVerifyEmail",
+    }  # fmt: skip

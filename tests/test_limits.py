@@ -89,3 +89,10 @@ def test_every_trigger_property_is_a_lambda_config_member():
     from components.triggers import LAMBDA_CONFIG_PROPERTIES
 
     assert set(LAMBDA_CONFIG_PROPERTIES) <= set(COGNITO["LambdaConfigType"]["members"])
+
+
+def test_component_and_handler_reserve_the_same_claims():
+    from functions import pre_token_generation
+
+    assert set(limits.RESERVED_CLAIMS) == set(pre_token_generation.RESERVED_CLAIMS)
+    assert limits.RESERVED_CLAIM_PREFIXES == pre_token_generation.RESERVED_PREFIXES

@@ -37,6 +37,11 @@ def test_every_export_resolves_to_a_value(deployed):
         "userPoolId": pool.resource_id or exports["userPoolId"],
         "userPoolArn": f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{exports['userPoolId']}",
         "clientId": exports["clientId"],
+        "clientIds": {"app": exports["clientId"]},
+        "clientSecrets": {},
+        "hostedUiUrl": "",
+        "groupNames": [],
+        "triggerFunctionArns": {"PreSignUp": exports["triggerFunctionArn"]},
         "issuerUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{exports['userPoolId']}",
         "jwksUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{exports['userPoolId']}"
         "/.well-known/jwks.json",

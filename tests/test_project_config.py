@@ -9,7 +9,7 @@ from components.config import CONFIG_KEYS, camel
 from tests.conftest import ROOT
 
 PROJECT = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())
-TYPES = {bool: "boolean", int: "integer", str: "string", list: "array"}
+TYPES = {bool: "boolean", int: "integer", str: "string", list: "array", dict: "object"}
 
 
 def test_runtime_options():

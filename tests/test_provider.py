@@ -11,21 +11,40 @@ import components
 from components import CognitoAuth
 from components.args import DEFAULTS, CognitoAuthArgs
 from components.config import camel
+from components.validation import PLAIN_FIELDS
 from offline import evaluate
 from tests.conftest import ROOT
 from tests.fake_aws import FakeAws
 
 TOKEN = "cognito-auth:index:CognitoAuth"
-SCHEMA_TYPES = {bool: "boolean", int: "integer", str: "string", list: "array"}
+SCHEMA_TYPES = {bool: "boolean", int: "integer", str: "string", list: "array", dict: "object"}
+# Each output: its schema type and its description (the annotation's docstring).
 OUTPUTS = {
-    "userPoolId": "ID of the user pool.",
-    "userPoolArn": "ARN of the user pool.",
-    "clientId": "ID of the app client (public: it has no secret).",
-    "issuerUrl": "Issuer (`iss`) of the pool's tokens.",
-    "jwksUrl": "URL of the JSON Web Key Set that signs the pool's tokens.",
-    "region": "AWS region the pool lives in.",
-    "triggerFunctionName": "Name of the PreSignUp trigger function.",
-    "triggerFunctionArn": "ARN of the PreSignUp trigger function.",
+    "userPoolId": ("string", "ID of the user pool."),
+    "userPoolArn": ("string", "ARN of the user pool."),
+    "clientId": ("string", 'ID of the first app client ("app" unless clients says otherwise).'),
+    "clientIds": ("object", "IDs of every app client, by client name."),
+    "clientSecrets": (
+        "object",
+        "Secrets of the clients that are not public, by client name (a Pulumi secret).",
+    ),
+    "issuerUrl": ("string", "Issuer (`iss`) of the pool's tokens."),
+    "jwksUrl": ("string", "URL of the JSON Web Key Set that signs the pool's tokens."),
+    "region": ("string", "AWS region the pool lives in."),
+    "hostedUiUrl": ("string", "Base URL of the hosted UI, or empty without a domain prefix."),
+    "groupNames": ("array", "Names of the user groups."),
+    "triggerFunctionArns": (
+        "object",
+        "ARN of the function behind each trigger, by Cognito trigger name.",
+    ),
+    "triggerFunctionName": (
+        "string",
+        "Name of the PreSignUp trigger function (empty if PreSignUp is off or an existing function).",
+    ),
+    "triggerFunctionArn": (
+        "string",
+        "ARN of the PreSignUp trigger function (empty if PreSignUp is off).",
+    ),
 }
 
 
@@ -68,8 +87,23 @@ def test_every_input_with_type_and_description(resource, field):
     if expected_type == "array":
         assert spec["items"]["type"] == "string"
     assert spec["description"] == _docstrings()[field]
-    # Only `protect` is plain: it decides resource options before deployment.
-    assert spec.get("plain", False) is (field == "protect")
+    # Plain: the fields that decide which resources exist, or their options.
+    assert spec.get("plain", False) is (field in PLAIN_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("field", "type_name"),
+    [("triggers", "TriggerArgs"), ("clients", "ClientArgs"), ("groups", "GroupArgs"),
+     ("custom_attributes", "CustomAttributeArgs")],
+)  # fmt: skip
+def test_record_maps_reference_their_types(provider, resource, field, type_name):
+    spec = resource["inputProperties"][camel(field)]
+    assert spec["additionalProperties"]["$ref"] == f"#/types/cognito-auth:index:{type_name}"
+    record = json.loads(provider.schema)["types"][f"cognito-auth:index:{type_name}"]
+    fields = getattr(components.args, type_name).__annotations__
+    assert set(record["properties"]) == {camel(f) for f in fields}
+    assert all(p["description"] for p in record["properties"].values())
+    assert record.get("required", []) == (["type"] if type_name == "CustomAttributeArgs" else [])
 
 
 def test_inputs_are_exactly_the_args(resource):
@@ -78,8 +112,9 @@ def test_inputs_are_exactly_the_args(resource):
 
 def test_every_output(resource):
     assert set(resource["required"]) == set(OUTPUTS)
-    for name, description in OUTPUTS.items():
-        assert resource["properties"][name] == {"type": "string", "description": description}
+    for name, (type_name, description) in OUTPUTS.items():
+        assert resource["properties"][name]["type"] == type_name
+        assert resource["properties"][name]["description"] == description
 
 
 ARGS = {

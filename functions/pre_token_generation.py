@@ -1,0 +1,140 @@
+"""Cognito PreTokenGeneration trigger: add fixed claims to the tokens a user receives.
+
+Behaviour comes from one environment variable set by the component:
+  CLAIMS_JSON  a JSON object of claim name -> string value, e.g. {"tenant": "acme"};
+               empty or unset means no claims
+
+A V2_0 event (version "2", the pool's PreTokenGenerationConfig LambdaVersion V2_0)
+gets the claims in both the ID and the access token; a V1_0 event (version "1") can
+only change the ID token. Claims Cognito owns (iss, sub, aud, exp, ...) are never
+overridden: they are skipped and the skip is logged on every call, so a bad setting
+shows in the logs but never blocks a sign-in. Standard library only, no network calls;
+the handler only edits the event it is given, so a retried call gives the same answer.
+
+`json` is imported because CLAIMS_JSON is JSON. It costs ~5 ms in a bare interpreter,
+but the Lambda Python runtime (awslambdaric's bootstrap) has already imported json
+before it loads a handler, so on Lambda the import is free.
+"""
+
+import json
+import os
+
+# Claims Cognito sets itself and refuses to let a trigger add or override, for either
+# token (the developer guide's list, plus the access token's own).
+RESERVED_CLAIMS = frozenset(
+    {
+        "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "origin_jti", "event_id",
+        "token_use", "auth_time", "client_id", "scope", "username", "device_key",
+        "acr", "amr", "at_hash", "azp", "nonce", "identities", "cognito:username",
+    }
+)  # fmt: skip
+# cognito:groups / roles / preferred_role are set through groupOverrideDetails, and
+# dev: attributes are developer-only by definition.
+RESERVED_PREFIXES = ("cognito:", "dev:")
+
+# The sources that issue tokens to a signed-in user. TokenGeneration_ClientCredentials
+# (V3_0, machine-to-machine) has no user and is left alone.
+USER_TOKEN_SOURCES = frozenset(
+    {
+        "TokenGeneration_HostedAuth",
+        "TokenGeneration_Authentication",
+        "TokenGeneration_NewPasswordChallenge",
+        "TokenGeneration_AuthenticateDevice",
+        "TokenGeneration_RefreshTokens",
+    }
+)
+
+# V3_0 events have the V2_0 shape; V3_0 only adds the client-credentials source.
+_BOTH_TOKENS = ("2", "3")
+_V2_SECTIONS = (("idTokenGeneration", "id"), ("accessTokenGeneration", "access"))
+
+
+def parse_claims(raw: str) -> tuple[dict[str, str], list[str]]:
+    """The claims CLAIMS_JSON asks for, and a reason for each one refused."""
+    if not raw.strip():
+        return {}, []
+    try:
+        loaded = json.loads(raw)
+    except ValueError:
+        return {}, ["CLAIMS_JSON is not valid JSON"]
+    if not isinstance(loaded, dict):
+        return {}, ["CLAIMS_JSON is not a JSON object"]
+    claims, refused = {}, []
+    for name, value in loaded.items():
+        if name in RESERVED_CLAIMS or name.startswith(RESERVED_PREFIXES):
+            refused.append(f"{name}: reserved by Cognito")
+        elif not name.strip():
+            refused.append(f"{name!r}: empty claim name")
+        elif not isinstance(value, str):
+            refused.append(f"{name}: value is not a string")
+        else:
+            claims[name] = value
+    return claims, refused
+
+
+_parsed: tuple[str, dict[str, str], list[str]] = ("", {}, [])
+
+
+def _settings() -> tuple[dict[str, str], list[str]]:
+    """Parsed once per value of CLAIMS_JSON: a warm invocation only compares strings."""
+    global _parsed
+    raw = os.environ.get("CLAIMS_JSON", "")
+    if raw != _parsed[0]:
+        _parsed = (raw, *parse_claims(raw))
+    return _parsed[1], _parsed[2]
+
+
+_settings()  # at import, so the first sign-in after a cold start pays nothing extra
+
+
+def _dict_at(parent: dict, key: str) -> dict:
+    """parent[key] as a dict, replacing Cognito's null (or anything else) with {}."""
+    if not isinstance(parent.get(key), dict):
+        parent[key] = {}
+    return parent[key]
+
+
+def handler(event, context=None):
+    event = event if isinstance(event, dict) else {}
+    trigger = event.get("triggerSource")
+    version = event.get("version")
+    claims, refused = _settings()
+    response = event.get("response")
+    if not isinstance(response, dict):
+        response = event["response"] = {}
+
+    tokens: list[str] = []
+    if trigger not in USER_TOKEN_SOURCES:
+        decision = "ignored"
+    elif version not in ("1", *_BOTH_TOKENS):
+        decision = "unknown-version"
+    elif not claims:
+        decision = "no-claims"
+    else:
+        decision = "added"
+        if version in _BOTH_TOKENS:
+            details = _dict_at(response, "claimsAndScopeOverrideDetails")
+            for section, token in _V2_SECTIONS:
+                _dict_at(_dict_at(details, section), "claimsToAddOrOverride").update(claims)
+                tokens.append(token)
+        else:
+            details = _dict_at(response, "claimsOverrideDetails")
+            _dict_at(details, "claimsToAddOrOverride").update(claims)
+            tokens.append("id")
+
+    caller = event.get("callerContext")
+    # One structured line per call: claim names, never user attributes or the username
+    # (it can be the email). Refused claims raise the line to a warning every time.
+    print(json.dumps({
+        "level": "WARNING" if refused else "INFO",
+        "trigger": trigger,
+        "version": version,
+        "userPoolId": event.get("userPoolId"),
+        "clientId": caller.get("clientId") if isinstance(caller, dict) else None,
+        "requestId": getattr(context, "aws_request_id", None),
+        "decision": decision,
+        "tokens": tokens,
+        "claims": sorted(claims) if tokens else [],
+        "refused": refused,
+    }, default=str))  # fmt: skip
+    return event
