@@ -44,6 +44,8 @@ class CognitoAuth(pulumi.ComponentResource):
     """IDs of every app client, by client name."""
     client_secrets: pulumi.Output[Mapping[str, str]]
     """Secrets of the clients that are not public, by client name (a Pulumi secret)."""
+    public_clients: pulumi.Output[Sequence[str]]
+    """Names of the public app clients (no secret); the policy pack checks them."""
     issuer_url: pulumi.Output[str]
     """Issuer (`iss`) of the pool's tokens."""
     jwks_url: pulumi.Output[str]
@@ -186,6 +188,7 @@ class CognitoAuth(pulumi.ComponentResource):
             if not clients[client]["public"]
         }
         self.client_secrets = pulumi.Output.secret(_all(secrets))
+        self.public_clients = pulumi.Output.from_input(public)
         self.issuer_url = pulumi.Output.concat(
             "https://cognito-idp.", region, ".", dns_suffix, "/", user_pool.id
         )
@@ -203,6 +206,7 @@ class CognitoAuth(pulumi.ComponentResource):
             "client_id": self.client_id,
             "client_ids": self.client_ids,
             "client_secrets": self.client_secrets,
+            "public_clients": self.public_clients,
             "issuer_url": self.issuer_url,
             "jwks_url": self.jwks_url,
             "region": self.region,
