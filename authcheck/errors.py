@@ -32,7 +32,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         ("UserLambdaValidationException", "UnexpectedLambdaException"),
         TRIGGER_TIMEOUT,
-        message=r"time[d ]?out",
+        # "timeout", "TimeoutError", ministack's "Sandbox.Timedout" and AWS's "Task timed out after 5.01 seconds"
+        message=r"timed? ?out",
     ),
     Rule(("UserLambdaValidationException",), TRIGGER_FAILED),
     Rule(("AccessDeniedException",), TRIGGER_FAILED, steps=(SIGN_UP,)),

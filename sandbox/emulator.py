@@ -134,6 +134,12 @@ class Emulator:
         """Create `.sandbox/venv` with the pinned requirements unless it is already there."""
         if self.is_installed():
             return
+        if self.venv.is_symlink():
+            # `venv --clear` would empty the linked venv (another sandbox's) and then fail.
+            raise EmulatorError(
+                f"{self.venv} links to {self.venv.resolve()}, which does not hold the pinned "
+                f"requirements; install them there, or remove the link to get a venv of its own"
+            )
         self.home.mkdir(parents=True, exist_ok=True)
         # A venv built from a venv's interpreter still points at the base Python.
         _run([sys.executable, "-m", "venv", "--clear", str(self.venv)], "create the ministack venv")
@@ -264,6 +270,8 @@ class Emulator:
             record.persist == self.persist
             and record.version == MINISTACK_VERSION
             and (self.requested_port is None or record.port == self.requested_port)
+            # Pins changed since it started (e.g. a package added): restart on the new venv.
+            and self.is_installed()
         )
 
     def _environment(self, port: int) -> dict[str, str]:

@@ -61,6 +61,15 @@ ERRORS = [
     pytest.param(
         "sign up",
         client_error(
+            "UserLambdaValidationException",
+            "PreSignUp failed with error 2024-05-01T10:00:00.000Z 3f2a Task timed out after 5.01 seconds.",
+        ),
+        "UserLambdaValidationException: the PreSignUp trigger timed out",
+        id="trigger-timed-out-aws-text",
+    ),
+    pytest.param(
+        "sign up",
+        client_error(
             "UnexpectedLambdaException", "PreSignUp invocation failed due to error TimeoutError."
         ),
         "UnexpectedLambdaException: the PreSignUp trigger timed out",

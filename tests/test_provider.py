@@ -28,7 +28,10 @@ OUTPUTS = {
         "object",
         "Secrets of the clients that are not public, by client name (a Pulumi secret).",
     ),
-    "publicClients": ("array", "Names of the public app clients (no secret); the policy pack checks them."),
+    "publicClients": (
+        "array",
+        "Names of the public app clients (no secret); the policy pack checks them.",
+    ),
     "issuerUrl": ("string", "Issuer (`iss`) of the pool's tokens."),
     "jwksUrl": ("string", "URL of the JSON Web Key Set that signs the pool's tokens."),
     "region": ("string", "AWS region the pool lives in."),
