@@ -11,6 +11,7 @@ import secrets
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 import boto3
 import jwt
@@ -38,11 +39,17 @@ BOTO_CONFIG = Config(
 )
 
 
+def _is_loopback(endpoint_url: str) -> bool:
+    host = urlsplit(endpoint_url).hostname or ""
+    return host == "localhost" or host.startswith("127.") or host == "::1"
+
+
 def cognito_client(region: str, endpoint_url: str | None = None):
     session = boto3.Session(region_name=region)
     dummy: dict[str, str] = {}
-    if endpoint_url and session.get_credentials() is None:
-        # An emulator accepts its well-known test key; without it boto3 cannot sign at all.
+    # A local emulator gets its well-known test key, never the shell's real credentials;
+    # another endpoint (a VPC or FIPS one) is AWS and needs them.
+    if endpoint_url and (_is_loopback(endpoint_url) or session.get_credentials() is None):
         dummy = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
     return session.client("cognito-idp", endpoint_url=endpoint_url, config=BOTO_CONFIG, **dummy)
 

@@ -421,7 +421,9 @@ def run_load(target: Target, options: argparse.Namespace, deadline: float) -> di
         "confirmedAtSignUp": sum(o.status == "ok" and o.value is True for o in signed.outcomes),
     }
 
-    logs, group = admin("logs"), f"/aws/lambda/{function}"
+    # The group the function's logging config names (autonamed, not /aws/lambda/<name>).
+    config = admin("lambda").get_function_configuration(FunctionName=function)
+    logs, group = admin("logs"), config["LoggingConfig"]["LogGroup"]
     settle = min(deadline, time.monotonic() + LOG_SETTLE_SECONDS)
     invocations = trigger_invocations(logs, group, pool_id, since_ms)
     while invocations < signed.count("ok") and time.monotonic() < settle:

@@ -23,10 +23,9 @@ def app_client_args(name: str, spec: dict, user_pool_id) -> dict:
             "id_token": "minutes",
             "refresh_token": "hours",
         },
+        "auth_session_validity": spec["auth_session_validity_minutes"],
         "supported_identity_providers": ["COGNITO"],
     }
-    if spec.get("auth_session_validity_minutes") is not None:
-        args["auth_session_validity"] = spec["auth_session_validity_minutes"]
     if spec["oauth_flows"]:
         args.update(
             allowed_oauth_flows_user_pool_client=True,

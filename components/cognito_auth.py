@@ -25,8 +25,33 @@ def _all(outputs: dict) -> pulumi.Output[dict]:
     return pulumi.Output.all(**outputs) if outputs else pulumi.Output.from_input({})
 
 
-def _kebab(text: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", text).replace("_", "-").lower()
+def kebab(text: str) -> str:
+    """PreSignUp → pre-sign-up, CustomSMSSender → custom-sms-sender, pre_sign_up → pre-sign-up."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", text)
+    return words.replace("_", "-").lower()
+
+
+def _check_function_names(name: str, triggers: dict) -> None:
+    """Function and role names are autonamed from the logical name plus 8 characters, and
+    both stop at 64: refuse a combination that cannot fit before anything registers."""
+    problems = []
+    for trigger, spec in triggers.items():
+        if "handler" not in spec:
+            continue
+        stem = handler_path(spec["handler"]).stem
+        if not re.fullmatch(limits.HANDLER_MODULE_PATTERN, stem):
+            problems.append(
+                f"triggers.{trigger}.handler is {spec['handler']!r}: a handler module name must "
+                "be lowercase letters, digits and _ (Lambda imports it as a Python module)"
+            )
+        elif len(f"{name}-{kebab(stem)}-role") > limits.AUTONAME_MAX:
+            problems.append(
+                f"triggers.{trigger}.handler: {name!r} and the module {stem!r} make the name "
+                f"{name}-{kebab(stem)}-role, longer than the {limits.AUTONAME_MAX} characters "
+                "an autonamed role may have: shorten the component name or the module"
+            )
+    if problems:
+        raise ConfigError(problems)
 
 
 class CognitoAuth(pulumi.ComponentResource):
@@ -81,6 +106,7 @@ class CognitoAuth(pulumi.ComponentResource):
         v = with_defaults(dict(args or {}), name)
         validate(v)
         triggers = effective.triggers(v)
+        _check_function_names(name, triggers)
         clients = effective.clients(v)
         # Registered as the component's inputs, so policies can tell public clients apart.
         public = sorted(client for client, spec in clients.items() if spec["public"])
@@ -91,6 +117,7 @@ class CognitoAuth(pulumi.ComponentResource):
         # One function per handler module, shared by every trigger that names it.
         functions: dict[str, TriggerFunction] = {}
         serves: dict[str, list[str]] = {}  # module -> the triggers its function serves
+        shipped: set[str] = set()  # modules that are the package's own handlers
         arns: dict[str, pulumi.Input[str]] = {}
         for trigger, spec in triggers.items():
             if "function_arn" in spec:
@@ -98,11 +125,12 @@ class CognitoAuth(pulumi.ComponentResource):
                 continue
             path = handler_path(spec["handler"])
             if path.stem not in functions:
-                shipped = not spec["handler"].endswith(".py") and path.stem in SHIPPED_HANDLERS
+                if not spec["handler"].endswith(".py") and path.stem in SHIPPED_HANDLERS:
+                    shipped.add(path.stem)
                 functions[path.stem] = TriggerFunction(
-                    f"{name}-{_kebab(path.stem)}",
+                    f"{name}-{kebab(path.stem)}",
                     path,
-                    handler_environment(path.stem, v) if shipped else {},
+                    handler_environment(path.stem, v) if path.stem in shipped else {},
                     spec,
                     v["log_retention_days"],
                     parent=self,
@@ -127,7 +155,9 @@ class CognitoAuth(pulumi.ComponentResource):
                 f"{built.name}-invoke", built.function.name, user_pool, account_id, self
             )
             statements = []
-            if stem in POOL_ACTIONS:
+            # Only the package's own handlers get their grants; a project file that happens
+            # to share a name gets none.
+            if stem in shipped and stem in POOL_ACTIONS:
                 statements.append(user_pool.arn.apply(
                     lambda arn, s=stem: {"Effect": "Allow", "Action": list(POOL_ACTIONS[s]), "Resource": arn}
                 ))  # fmt: skip
@@ -144,7 +174,7 @@ class CognitoAuth(pulumi.ComponentResource):
             if arn is not None and not any(arn is s or arn == s for s in seen):
                 seen.append(arn)
                 invoke_permission(
-                    f"{name}-{_kebab(trigger)}-invoke", arn, user_pool, account_id, self
+                    f"{name}-{kebab(trigger)}-invoke", arn, user_pool, account_id, self
                 )
 
         client_resources = {

@@ -112,15 +112,11 @@ def _clients(v: dict, naming: Naming) -> list[str]:
         if given.keys() & set(effective.CLIENT_INHERITS):
             problems += _token_lifetimes(spec, at("refresh_token_validity_hours"), at)
         flows = set(spec["oauth_flows"])
-        if "client_credentials" in flows and spec["public"]:
+        if "client_credentials" in flows:
             problems.append(
-                f"{at('oauth_flows')} has client_credentials, which needs a secret: set "
-                f"{naming.nested('clients', name, 'public')} to false"
-            )
-        if "client_credentials" in flows and flows & {"code", "implicit"}:
-            problems.append(
-                f"{at('oauth_flows')} mixes client_credentials with code/implicit: use one "
-                "client per kind of caller"
+                f"{at('oauth_flows')} has client_credentials, whose scopes must come from a "
+                "resource server, which this component does not create yet: use code, or add "
+                "the client beside the component"
             )
         if flows & {"code", "implicit"} and not spec["callback_urls"]:
             problems.append(

@@ -63,18 +63,26 @@ def _parse(raw: Any, kind: type) -> Any:
     return raw
 
 
-def _snake_records(value: Any, fields: tuple[str, ...]) -> Any:
+def _snake_records(value: Any, fields: tuple[str, ...], key: str, problems: list[str]) -> Any:
     """{entry: {camelField: v}} → {entry: {snake_field: v}}; unknown fields keep their
-    names, so validation can report them with the closest valid one."""
+    names, so validation can report them with the closest valid one. A field spelled in
+    snake_case (the Python API's name) is not a config key either: it is reported here,
+    with its camelCase name, and left out rather than taken for that field."""
     if not isinstance(value, dict):
         return value
     by_camel = {camel(f): f for f in fields}
-    return {
-        entry: {by_camel.get(k, k): v for k, v in record.items()}
-        if isinstance(record, dict)
-        else record
-        for entry, record in value.items()
-    }
+    records = {}
+    for entry, record in value.items():
+        if not isinstance(record, dict):
+            records[entry] = record
+            continue
+        records[entry] = {}
+        for k, v in record.items():
+            if k in fields and k not in by_camel:
+                problems.append(f"{key}.{entry}.{k} is not a setting; did you mean {camel(k)}?")
+            else:
+                records[entry][by_camel.get(k, k)] = v
+    return records
 
 
 def _all_config_keys() -> set[str]:
@@ -86,6 +94,7 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
     config = config or pulumi.Config()
     namespace = config.name
     args: dict[str, Any] = {}
+    problems: list[str] = []
     for key, field in CONFIG_KEYS.items():
         raw = config.get(key)
         # An empty name means "use the default", as its Pulumi.yaml default says.
@@ -93,10 +102,9 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
             continue
         value = _parse(raw, _TYPES[field])
         if field in _RECORD_FIELDS:
-            value = _snake_records(value, _RECORD_FIELDS[field])
+            value = _snake_records(value, _RECORD_FIELDS[field], f"{namespace}:{key}", problems)
         args[field] = value
 
-    problems = []
     for full_key in sorted(_all_config_keys()):
         ns, _, key = full_key.partition(":")
         if ns == namespace and key not in CONFIG_KEYS:

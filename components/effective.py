@@ -12,6 +12,7 @@ CLIENT_INHERITS = (
     "access_token_validity_minutes",
     "id_token_validity_minutes",
     "refresh_token_validity_hours",
+    "auth_session_validity_minutes",
 )
 CUSTOM_SENDERS = ("CustomEmailSender", "CustomSMSSender")
 FUNCTION_SETTINGS = ("timeout_seconds", "memory_mb", "architecture", "environment")

@@ -34,8 +34,11 @@ LOG_RETENTION_DAYS = (
 
 NAME_LENGTH = (1, 128)
 NAME_PATTERN = r"[\w\s+=,.@-]+"
-# Trigger functions are named "<component name>-<trigger>", and Lambda names stop at 64.
-RESOURCE_PREFIX_PATTERN = r"[A-Za-z0-9_-]{1,40}"
+# Trigger functions and their roles are autonamed "<component name>-<module>[-role]" plus
+# Pulumi's 8-character suffix, and Lambda and IAM names stop at 64: 30 leaves room for the
+# longest shipped module (pre-token-generation).
+RESOURCE_PREFIX_PATTERN = r"[A-Za-z0-9_-]{1,30}"
+AUTONAME_MAX = 64 - 8
 
 MFA_CONFIGURATIONS = ("OFF", "ON", "OPTIONAL")
 USER_POOL_TIERS = ("LITE", "ESSENTIALS", "PLUS")
@@ -74,7 +77,8 @@ VERSIONS_NEEDING_ESSENTIALS = ("V2_0", "V3_0")
 LAMBDA_ARN_PATTERN = (
     r"arn:aws[\w-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?"
 )
-KMS_KEY_ARN_PATTERN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/[A-Za-z0-9/_-]+"
+# A key ARN, not an alias: IAM does not match an alias ARN against the key it names.
+KMS_KEY_ARN_PATTERN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+"
 IAM_ROLE_ARN_PATTERN = r"arn:aws[\w-]*:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}"
 HANDLER_MODULE_PATTERN = r"[a-z_][a-z0-9_]{0,62}"
 # Claims Cognito sets itself; a trigger may not override them. The PreTokenGeneration

@@ -156,7 +156,7 @@ def url(value):
     if not low <= len(value) <= high or re.search(r"\s", value):
         return f"a URL of {low} to {high} characters"
     # Cognito refuses plain http anywhere but on the developer's own machine.
-    if not re.fullmatch(r"https://[^/#]+(/.*)?|http://localhost(:\d+)?(/.*)?", value):
+    if not re.fullmatch(r"https://[^/#]+(/[^#]*)?|http://localhost(:\d+)?(/[^#]*)?", value):
         return "an https:// URL (or http://localhost), without a fragment"
     return None
 

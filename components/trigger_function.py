@@ -54,8 +54,8 @@ class TriggerFunction:
         parent: pulumi.Resource,
     ):
         opts = pulumi.ResourceOptions(parent=parent)
-        # An explicit name lets the log group exist, with its retention, before the
-        # function's first cold start would create one that keeps logs forever.
+        # Physical names are autonamed (a random suffix), so two stacks or two components
+        # never collide and a replacement can create before it deletes.
         self.name = name
         self.role = aws.iam.Role(
             f"{name}-role",
@@ -63,21 +63,22 @@ class TriggerFunction:
             description=f"Runs the {path.stem} Cognito trigger; may only write its own logs.",
             opts=opts,
         )
+        # The log group exists, with its retention, before the function, and the function
+        # names it: otherwise the first cold start creates one that keeps logs forever.
         self.log_group = aws.cloudwatch.LogGroup(
             f"{name}-logs",
-            name=f"/aws/lambda/{name}",
+            name_prefix=f"/aws/lambda/{name}-",
             retention_in_days=log_retention_days,
             opts=opts,
         )
         self.logs_policy = aws.iam.RolePolicy(
-            f"{name}-logs",
+            f"{name}-logs-policy",
             role=self.role.id,
             policy=self.log_group.arn.apply(_logs_policy),
             opts=opts,
         )
         self.function = aws.lambda_.Function(
             name,
-            name=name,
             role=self.role.arn,
             runtime=RUNTIME,
             architectures=[settings["architecture"]],

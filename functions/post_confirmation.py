@@ -105,8 +105,10 @@ def handler(event, context=None):
             decision = "added"
         except Exception as exc:  # botocore's ClientError, timeouts, no credentials
             decision = "failed"
+            # botocore's shape is {"Error": {"Code": ...}}; anything else must not raise here.
             response = getattr(exc, "response", None)
-            code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
+            details = response.get("Error") if isinstance(response, dict) else None
+            code = details.get("Code") if isinstance(details, dict) else None
             error = code or type(exc).__name__
 
     # One structured line per call: the pool, the user's sub (not the username, which

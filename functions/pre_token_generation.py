@@ -104,7 +104,8 @@ def handler(event, context=None):
         response = event["response"] = {}
 
     tokens: list[str] = []
-    if trigger not in USER_TOKEN_SOURCES:
+    # A list or map as the source would make the set lookup raise (unhashable).
+    if not isinstance(trigger, str) or trigger not in USER_TOKEN_SOURCES:
         decision = "ignored"
     elif version not in ("1", *_BOTH_TOKENS):
         decision = "unknown-version"

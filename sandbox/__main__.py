@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         record = emulator.running()
         print(f"stack {options.stack} is up in ministack at {record.endpoint}")
         print(f"outputs ({paths.outputs.relative_to(emulator.home.parent)}):")
-        print(json.dumps(exports, indent=2, sort_keys=True))
+        # As `pulumi stack output` shows them: secrets masked (the file has them, for tests).
+        shown = {k: "[secret]" if k == "clientSecrets" and v else v for k, v in exports.items()}
+        print(json.dumps(shown, indent=2, sort_keys=True))
         return 0
     if options.command == "check":
         record = emulator.running()

@@ -275,11 +275,9 @@ class Emulator:
         )
 
     def _environment(self, port: int) -> dict[str, str]:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("AWS_", "PERSIST_", "LOCALSTACK_"))
-        }
+        # Only what a process needs to run: tokens or credentials in the caller's shell
+        # must not reach the emulator or the handlers it spawns.
+        env = {k: v for k, v in os.environ.items() if k in _PASSED_ENVIRONMENT}
         env.update(
             GATEWAY_PORT=str(port),
             BIND_HOST=LOOPBACK,
@@ -325,6 +323,9 @@ class Emulator:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except FileNotFoundError:
             return "(no log)"
+
+
+_PASSED_ENVIRONMENT = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "SYSTEMROOT")
 
 
 def _run(command: list[str], purpose: str) -> None:

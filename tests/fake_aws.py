@@ -10,9 +10,28 @@ ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 
 
+# Name limits the provider enforces on autonamed resources (logical name + "-" + 7 chars).
+NAME_LIMITS = {"aws:iam/role:Role": 64, "aws:lambda/function:Function": 64}
+
+
+def _autoname(args, inputs: dict, n: int) -> str:
+    """Autonaming as the engine and provider do it, with a serial for a stable suffix."""
+    if inputs.get("namePrefix"):
+        return f"{inputs['namePrefix']}{n:026d}"  # Terraform's 26-character unique id
+    name = f"{args.name}-{n:07x}"
+    limit = NAME_LIMITS.get(args.typ)
+    if limit and len(name) > limit:
+        # The provider refuses it at preview: "... plus 7 random chars is longer than
+        # maximum length 64". A mock that truncated would hide that.
+        raise ValueError(f"{args.typ} {args.name!r}: autonamed {name!r} is longer than {limit}")
+    return name
+
+
 class FakeAws(pulumi.runtime.Mocks):
     def __init__(self):
         self.resources: list[pulumi.runtime.MockResourceArgs] = []
+        self.ids: dict[str, str] = {}  # logical name -> the id returned
+        self.states: dict[str, dict] = {}  # logical name -> the outputs returned
         self._serial = itertools.count(1)
 
     def of_type(self, type_token: str) -> list[pulumi.runtime.MockResourceArgs]:
@@ -25,10 +44,15 @@ class FakeAws(pulumi.runtime.Mocks):
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs):
         self.resources.append(args)
+        resource_id, state = self._answer(args)
+        self.ids[args.name] = resource_id
+        self.states[args.name] = state
+        return resource_id, state
+
+    def _answer(self, args: pulumi.runtime.MockResourceArgs):
         n = next(self._serial)
         inputs = dict(args.inputs)
-        # Autonaming: the engine would add a random suffix; a serial keeps tests stable.
-        name = inputs.get("name") or f"{args.name}-{n:07x}"
+        name = inputs.get("name") or _autoname(args, inputs, n)
         arn_prefix = f"arn:aws:{{}}:{REGION}:{ACCOUNT_ID}:"
         match args.typ:
             case "aws:iam/role:Role":

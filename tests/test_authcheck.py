@@ -816,3 +816,17 @@ def test_keep_skips_the_cleanup(key, fake_check):
     report = fake_check(idp, keep=True, password="Kept-password-1")
     assert report.steps[-1].status == "skipped" and report.user["kept"] is True
     assert "admin_delete_user" not in idp.calls
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "dummy"),
+    [("http://127.0.0.1:4566", True), ("http://localhost:4566", True),
+     ("https://cognito-idp-fips.us-east-1.amazonaws.com", False)],
+)  # fmt: skip
+def test_shell_credentials_never_reach_a_local_emulator(monkeypatch, endpoint, dummy):
+    from authcheck.steps import cognito_client
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALLOOKINGKEY01")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+    key = cognito_client("us-east-1", endpoint)._request_signer._credentials.access_key
+    assert key == ("test" if dummy else "AKIAREALLOOKINGKEY01")

@@ -1,117 +1,569 @@
-"""Bad stack config stops the program before anything registers, naming key, value and
-what is allowed. Each bound is tried at ±1: the inside value must pass, the outside fail."""
+"""Bad stack config stops the program before anything registers, naming the key, the value
+received and what is allowed; a key that is not a setting is named with the closest one.
+
+The table covers every key the program reads: the top-level keys of
+`components.config.CONFIG_KEYS` and the fields of each `triggers`, `clients`, `groups` and
+`customAttributes` entry. Per key it has a wrong type and a typo; per range each bound just
+outside (refused) and just inside (accepted), taken from `components.limits`; per enum an
+unknown value; per list an empty entry, a duplicate and (where refused) the empty list;
+then the formats, the contradictions between keys, and a missing required field. Each
+refused row runs the real `__main__.py` with the dev stack's config plus the row's
+overrides, expects exactly its messages, and finds nothing registered but the stack.
+`bench/bad_input_count.py` prints how many rows each category has.
+"""
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import pytest
 
-from components import ConfigError
+from components import ConfigError, limits
+from components.args import ATTRIBUTE_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, TRIGGER_FIELDS
+from components.config import CONFIG_KEYS, camel
 from offline import run_program
 
-# (config key, bad value as YAML would give it, what the message must say is allowed)
-BAD = [
-    ("passwordMinimumLength", 5, "from 6 to 99"),
-    ("passwordMinimumLength", 100, "from 6 to 99"),
-    ("passwordMinimumLength", "eight", "a whole number"),
-    ("passwordMinimumLength", 8.5, "a whole number"),
-    ("passwordRequireSymbols", "yes", "true or false"),
-    ("passwordRequireLowercase", 1, "true or false"),
-    ("temporaryPasswordValidityDays", 0, "from 1 to 365"),
-    ("temporaryPasswordValidityDays", 366, "from 1 to 365"),
-    ("passwordHistorySize", -1, "from 0 to 24"),
-    ("passwordHistorySize", 25, "from 0 to 24"),
-    ("mfa", "off", 'one of "OFF", "ON", "OPTIONAL"'),
-    ("mfa", True, 'one of "OFF", "ON", "OPTIONAL"'),
-    ("userPoolTier", "PREMIUM", 'one of "LITE", "ESSENTIALS", "PLUS"'),
-    ("threatProtection", "FULL", 'one of "OFF", "AUDIT", "ENFORCED"'),
-    ("protect", "maybe", "true or false"),
-    ("userPoolName", "x" * 129, "a string of 1 to 128 characters"),
-    ("userPoolName", "pool/with/slashes", "letters, digits, spaces and + = , . @ -"),
-    ("sesSourceArn", "arn:aws:s3:::bucket", "SES identity ARN"),
-    ("emailFrom", "not-an-address", "an email address"),
-    ("allowedEmailDomains", "example.com", "a list of domains"),
-    ("allowedEmailDomains", ["Example.COM"], "a lowercase domain name"),
-    ("allowedEmailDomains", ["example.com", "example.com"], "no duplicates"),
-    ("allowedEmailDomains", ["example.com", ""], "no empty entry"),
-    ("allowedEmailDomains", ["@example.com"], "a lowercase domain name"),
-    ("triggerTimeoutSeconds", 0, "from 1 to 5"),
-    ("triggerTimeoutSeconds", 6, "from 1 to 5"),
-    ("triggerMemoryMb", 127, "from 128 to 10240"),
-    ("triggerMemoryMb", 10241, "from 128 to 10240"),
-    ("triggerArchitecture", "arm", 'one of "arm64", "x86_64"'),
-    ("logRetentionDays", 0, "one of 1, 3, 5, 7, 14"),
-    ("logRetentionDays", 8, "one of 1, 3, 5, 7, 14"),
-    ("logRetentionDays", 3654, "one of 1, 3, 5, 7, 14"),
-    ("authFlows", [], "a non-empty list of auth flows"),
-    ("authFlows", ["ALLOW_USER_SRP_AUTH", "ALLOW_SRP"], "each one of"),
-    ("authFlows", ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH"], "no duplicates"),
-    ("accessTokenValidityMinutes", 4, "from 5 to 1440"),
-    ("accessTokenValidityMinutes", 1441, "from 5 to 1440"),
-    ("idTokenValidityMinutes", 4, "from 5 to 1440"),
-    ("idTokenValidityMinutes", 1441, "from 5 to 1440"),
-    ("refreshTokenValidityHours", 0, "from 1 to 87600"),
-    ("refreshTokenValidityHours", 87601, "from 1 to 87600"),
-    ("authSessionValidityMinutes", 2, "from 3 to 15"),
-    ("authSessionValidityMinutes", 16, "from 3 to 15"),
-    ("kmsKeyArn", "key-1", "empty or a KMS key ARN"),
-    ("defaultGroup", "has space", "empty or a group name"),
-    ("tokenClaims", ["tenant"], "a map of names to strings"),
-    ("domainPrefix", "Shop", "lowercase letters, digits and hyphens"),
-    ("triggers", ["PreSignUp"], "a map of names to settings"),
-    ("clients", "app", "a map of names to settings"),
-    ("groups", {"admins": "yes"}, "a map of names to settings"),
-    ("customAttributes", 3, "a map of names to settings"),
+NS = "cognito-auth"
+RECORDS = {"triggers": TRIGGER_FIELDS, "clients": CLIENT_FIELDS, "groups": GROUP_FIELDS,
+           "customAttributes": ATTRIBUTE_FIELDS}  # fmt: skip
+LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:existing-trigger"
+KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+SES = "arn:aws:ses:us-east-1:123456789012:identity/example.com"
+ROLE = "arn:aws:iam::123456789012:role/admins"
+URL = "https://app.example.com/cb"
+# Number attributes take any 64-bit value (validation's own range: the model has none).
+INT64 = (-(2**63), 2**63 - 1)
+
+# Nested settings are tried on these entries; an attribute needs its type.
+BASE = {"customAttributes.tenant": {"type": "String"}, "customAttributes.score": {"type": "Number"}}
+# OAuth settings that need one another, for the rows that must pass.
+OAUTH = {"oauthFlows": ["code"], "oauthScopes": ["openid"], "callbackUrls": [URL]}
+
+
+@dataclass
+class Bad:
+    category: str  # type, bound, enum, list, format, required, contradiction, unknown-key
+    key: str  # the key the message leads with (for a typo: the key it is close to), no namespace
+    config: dict  # stack config overrides (keys without the namespace)
+    problems: tuple[str, ...]  # exactly what ConfigError lists
+
+
+@dataclass
+class Good:
+    key: str
+    config: dict
+
+
+def setting(key: str, value) -> dict:
+    """Stack config setting `key` (nested as `<map>.<entry>.<field>`) to `value`."""
+    top, _, rest = key.partition(".")
+    if not rest:
+        return {top: value}
+    entry, _, field = rest.rpartition(".")
+    return {top: {entry: {**BASE.get(f"{top}.{entry}", {}), field: value}}}
+
+
+def generic(key: str) -> str:
+    """`clients.app.authFlows` → `clients.<name>.authFlows`, the setting a key belongs to."""
+    top, _, rest = key.partition(".")
+    if not rest:
+        return top
+    entry, _, field = rest.rpartition(".")
+    return f"{top}.<name>.{field}" if entry else f"{top}.<name>"
+
+
+def refused(category, key, value, allowed, shown=None) -> Bad:
+    """One value of one key, refused with "<key> is <value>; it must be <allowed>"."""
+    shown = json.dumps(value) if shown is None else shown
+    return Bad(
+        category, key, setting(key, value), (f"{NS}:{key} is {shown}; it must be {allowed}",)
+    )
+
+
+def cli_text(value) -> str:
+    """How the message shows a YAML list given for a top-level string key: the CLI passes
+    it as its JSON text, which the program reads as that string."""
+    return json.dumps(json.dumps(value))
+
+
+def whole(bounds) -> str:
+    low, high = bounds
+    return (
+        f"a whole number from {low} to {high}"
+        if high is not None
+        else f"a whole number from {low} up"
+    )
+
+
+def one_of(choices) -> str:
+    return "one of " + ", ".join(json.dumps(c) for c in choices)
+
+
+# --- What each key is -------------------------------------------------------------------
+
+INTS = {  # integer settings and their ranges (None: no upper bound)
+    "passwordMinimumLength": limits.PASSWORD_MIN_LENGTH,
+    "temporaryPasswordValidityDays": limits.TEMPORARY_PASSWORD_VALIDITY_DAYS,
+    "passwordHistorySize": limits.PASSWORD_HISTORY_SIZE,
+    "triggerTimeoutSeconds": limits.TRIGGER_TIMEOUT_SECONDS,
+    "triggerMemoryMb": limits.LAMBDA_MEMORY_MB,
+    "accessTokenValidityMinutes": limits.ACCESS_TOKEN_VALIDITY_MINUTES,
+    "idTokenValidityMinutes": limits.ID_TOKEN_VALIDITY_MINUTES,
+    "refreshTokenValidityHours": limits.REFRESH_TOKEN_VALIDITY_HOURS,
+    "authSessionValidityMinutes": limits.AUTH_SESSION_VALIDITY_MINUTES,
+    "triggers.PreSignUp.timeoutSeconds": limits.TRIGGER_TIMEOUT_SECONDS,
+    "triggers.PreSignUp.memoryMb": limits.LAMBDA_MEMORY_MB,
+    "clients.app.accessTokenValidityMinutes": limits.ACCESS_TOKEN_VALIDITY_MINUTES,
+    "clients.app.idTokenValidityMinutes": limits.ID_TOKEN_VALIDITY_MINUTES,
+    "clients.app.refreshTokenValidityHours": limits.REFRESH_TOKEN_VALIDITY_HOURS,
+    "groups.admins.precedence": (0, None),
+    "customAttributes.tenant.minLength": limits.STRING_ATTRIBUTE_LENGTH,
+    "customAttributes.tenant.maxLength": limits.STRING_ATTRIBUTE_LENGTH,
+    "customAttributes.score.minValue": INT64,
+    "customAttributes.score.maxValue": INT64,
+}
+BOOLS = [
+    "passwordRequireLowercase", "passwordRequireUppercase", "passwordRequireNumbers",
+    "passwordRequireSymbols", "mfaTotp", "protect", "autoConfirmUsers", "autoVerifyEmail",
+    "triggers.PreSignUp.enabled", "clients.app.public", "customAttributes.tenant.mutable",
+]  # fmt: skip
+ENUMS = {  # the allowed values, and a near miss that is none of them
+    "mfa": (limits.MFA_CONFIGURATIONS, "off"),
+    "userPoolTier": (limits.USER_POOL_TIERS, "PREMIUM"),
+    "threatProtection": (limits.THREAT_PROTECTION_MODES, "FULL"),
+    "triggerArchitecture": (limits.LAMBDA_ARCHITECTURES, "arm"),
+    "logRetentionDays": (limits.LOG_RETENTION_DAYS, 1000),
+    "triggers.PreSignUp.architecture": (limits.LAMBDA_ARCHITECTURES, "amd64"),
+    "triggers.PreTokenGeneration.lambdaVersion": (limits.PRE_TOKEN_GENERATION_VERSIONS, "V4_0"),
+    "customAttributes.tenant.type": (limits.ATTRIBUTE_TYPES, "Text"),
+}
+FLOWS = limits.AUTH_FLOWS + limits.LEGACY_AUTH_FLOWS
+LISTS = {  # what the message calls the entries, a valid entry, whether [] is allowed
+    "allowedEmailDomains": ("domains", "example.com", True),
+    "authFlows": ("auth flows", "ALLOW_USER_SRP_AUTH", False),
+    "clients.app.authFlows": ("auth flows", "ALLOW_USER_SRP_AUTH", False),
+    "clients.app.oauthFlows": ("OAuth flows", "code", True),
+    "clients.app.oauthScopes": ("scopes", "openid", True),
+    "clients.app.callbackUrls": ("URLs", URL, True),
+    "clients.app.logoutUrls": ("URLs", "https://app.example.com/", True),
+}
+SETTINGS_MAP = "a map of names to settings"
+STRINGS_MAP = "a map of names to strings"
+MAPS = {  # what is allowed, and a value of the wrong type
+    "tokenClaims": (STRINGS_MAP, ["tenant"]),
+    "triggers": (SETTINGS_MAP, ["PreSignUp"]),
+    "clients": (SETTINGS_MAP, "app"),
+    "groups": (SETTINGS_MAP, {"admins": "yes"}),
+    "customAttributes": (SETTINGS_MAP, 3),
+    "triggers.PreSignUp.environment": (STRINGS_MAP, ["BRAND=Acme"]),
+}
+NAME_CHARS = "made only of letters, digits, spaces and + = , . @ -"
+HANDLER = ("a shipped handler (post_confirmation, pre_sign_up, pre_token_generation) or the "
+           "path of a .py file in the project")  # fmt: skip
+DOMAIN_PREFIX = ("empty, or 1 to 63 lowercase letters, digits and hyphens, not starting or "
+                 "ending with a hyphen, and not containing aws, amazon, cognito")  # fmt: skip
+STRINGS = {  # what the message says is allowed for a value that is not such a string
+    "userPoolName": NAME_CHARS,
+    "sesSourceArn": "empty or an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<identity>)",
+    "emailFrom": 'empty or an email address, optionally as "Name <address>"',
+    "kmsKeyArn": "empty or a KMS key ARN",
+    "defaultGroup": "empty or a group name",
+    "domainPrefix": DOMAIN_PREFIX,
+    "triggers.PreSignUp.handler": HANDLER,
+    "triggers.PreSignUp.functionArn": "a Lambda function ARN",
+    "groups.admins.description": f"a string of at most {limits.DESCRIPTION_MAX} characters",
+    "groups.admins.roleArn": "an IAM role ARN",
+}
+KINDS = [INTS, BOOLS, ENUMS, LISTS, MAPS, STRINGS]
+
+
+# --- Wrong type: one row per key ---------------------------------------------------------
+# Top-level values reach the program as the CLI's strings, so "eight" stays a string; a
+# YAML list for a string key arrives as its JSON text. Nested values keep their JSON type.
+
+
+def _wrong_types():
+    for key in INTS:
+        nested = "." in key
+        yield refused("type", key, "3" if nested else "eight", "a whole number")
+    for key in BOOLS:
+        yield refused("type", key, "true" if "." in key else "yes", "true or false")
+    for key, (choices, _) in ENUMS.items():
+        if "." in key:
+            yield refused("type", key, 1, one_of(choices))
+        elif key == "logRetentionDays":
+            yield refused("type", key, "thirty", one_of(choices))
+        else:
+            yield refused("type", key, [choices[0]], one_of(choices), shown=cli_text([choices[0]]))
+    for key, (what, entry, _) in LISTS.items():
+        yield refused("type", key, entry, f"a list of {what}")
+    for key, (allowed, wrong) in MAPS.items():
+        yield refused("type", key, wrong, allowed)
+    for key, allowed in STRINGS.items():
+        if "." in key:
+            yield refused("type", key, 5, allowed)
+        else:
+            yield refused("type", key, ["a", "b"], allowed, shown=cli_text(["a", "b"]))
+
+
+TYPE = [
+    *_wrong_types(),
+    refused("type", "passwordMinimumLength", 8.5, "a whole number", shown='"8.5"'),
+    refused("type", "passwordRequireLowercase", 1, "true or false", shown='"1"'),
+    refused("type", "protect", "maybe", "true or false"),
+    refused("type", "mfa", True, one_of(limits.MFA_CONFIGURATIONS), shown='"true"'),
+    refused("type", "triggers.PreSignUp.timeoutSeconds", True, "a whole number"),
+    refused("type", "allowedEmailDomains", [1], "a list of domains"),
+    refused("type", "tokenClaims", {"n": 1}, STRINGS_MAP),
+    refused("type", "triggers.PreSignUp.environment", {"BRAND": 1}, STRINGS_MAP),
 ]
 
-# Each bound's inside neighbour, which must be accepted.
+
+# --- Bounds: just outside each one fails, just inside passes -------------------------------
+
+
+def _int_bounds():
+    for key, (low, high) in INTS.items():
+        yield refused("bound", key, low - 1, whole((low, high)))
+        if high is not None:
+            yield refused("bound", key, high + 1, whole((low, high)))
+
+
+def _retention_neighbours():
+    allowed = set(limits.LOG_RETENTION_DAYS)
+    near = sorted({d + step for d in allowed for step in (-1, 1)} - allowed)
+    for days in near:
+        yield refused("bound", "logRetentionDays", days, one_of(limits.LOG_RETENTION_DAYS))
+
+
+def _entry_name(key, name, allowed) -> Bad:
+    return Bad("bound", key, {key: {name: BASE.get(f"{key}.tenant", {})}},
+               (f"{NS}:{key}.{name} is not allowed: the name must be {allowed}",))  # fmt: skip
+
+
+NAME_LOW, NAME_HIGH = limits.NAME_LENGTH
+GROUP_LOW, GROUP_HIGH = limits.GROUP_NAME_LENGTH
+ATTR_LOW, ATTR_HIGH = limits.ATTRIBUTE_NAME_LENGTH
+URL_HIGH = limits.URL_LENGTH[1]
+LONG_URL = "https://app.example.com/" + "p" * (URL_HIGH - len("https://app.example.com/"))
+LONG_SCOPE = "s" * 256
+DESCRIPTION = "d" * limits.DESCRIPTION_MAX
+
+
+def _urls(n):
+    return [f"https://app.example.com/{i}" for i in range(n)]
+
+
+BOUND = [
+    *_int_bounds(),
+    *_retention_neighbours(),
+    refused("bound", "triggers.PreSignUp.timeoutSeconds", 9, whole(limits.TRIGGER_TIMEOUT_SECONDS)),
+    refused("bound", "userPoolName", "x" * (NAME_HIGH + 1), f"a string of {NAME_LOW} to {NAME_HIGH} characters"),
+    refused("bound", "domainPrefix", "x" * 64, DOMAIN_PREFIX),
+    refused("bound", "defaultGroup", "g" * (GROUP_HIGH + 1), "empty or a group name"),
+    refused("bound", "groups.admins.description", DESCRIPTION + "d", STRINGS["groups.admins.description"]),
+    refused("bound", "clients.app.oauthScopes", [LONG_SCOPE + "s"],
+            f'a list of scopes, each 1 to 256 printable characters without spaces, quotes or \\; "{LONG_SCOPE}s" is not'),
+    refused("bound", "clients.app.oauthScopes", [f"s{i}" for i in range(51)], "a list of at most 50 scopes"),
+    refused("bound", "clients.app.callbackUrls", [LONG_URL + "p"],
+            f'a list of URLs, each a URL of 1 to {URL_HIGH} characters; "{LONG_URL}p" is not'),
+    refused("bound", "clients.app.callbackUrls", _urls(limits.MAX_URLS + 1), f"a list of at most {limits.MAX_URLS} URLs"),
+    refused("bound", "clients.app.logoutUrls", _urls(limits.MAX_URLS + 1), f"a list of at most {limits.MAX_URLS} URLs"),
+    _entry_name("clients", "", f"a string of {NAME_LOW} to {NAME_HIGH} characters"),
+    _entry_name("clients", "c" * (NAME_HIGH + 1), f"a string of {NAME_LOW} to {NAME_HIGH} characters"),
+    _entry_name("groups", "", f"{GROUP_LOW} to {GROUP_HIGH} characters without spaces"),
+    _entry_name("groups", "g" * (GROUP_HIGH + 1), f"{GROUP_LOW} to {GROUP_HIGH} characters without spaces"),
+    _entry_name("customAttributes", "a" * (ATTR_HIGH + 1),
+                f"{ATTR_LOW} to {ATTR_HIGH} characters without spaces or ':' (custom: is added)"),
+    Bad("bound", "customAttributes",
+        {"customAttributes": {f"a{i}": {"type": "Boolean"} for i in range(limits.MAX_CUSTOM_ATTRIBUTES + 1)}},
+        (f"{NS}:customAttributes has 51 entries; a pool holds at most {limits.MAX_CUSTOM_ATTRIBUTES}",)),
+]  # fmt: skip
+
+
+# --- Enums: a value that is not one of them ------------------------------------------------
+
+TRIGGER_NAMES = one_of(limits.TRIGGER_NAMES)
+ENUM = [
+    *(refused("enum", key, miss, one_of(choices)) for key, (choices, miss) in ENUMS.items()),
+    refused("enum", "mfa", "NEVER", one_of(limits.MFA_CONFIGURATIONS)),
+    refused("enum", "authFlows", ["ALLOW_USER_SRP_AUTH", "ALLOW_SRP"],
+            f'a list of auth flows, each {one_of(FLOWS)}; "ALLOW_SRP" is not'),
+    refused("enum", "clients.app.authFlows", ["ALLOW_USER_SRP_AUTH", "ALLOW_SRP"],
+            f'a list of auth flows, each {one_of(FLOWS)}; "ALLOW_SRP" is not'),
+    refused("enum", "clients.app.oauthFlows", ["password"],
+            f'a list of OAuth flows, each {one_of(limits.OAUTH_FLOWS)}; "password" is not'),
+    refused("enum", "triggers.PreSignUp.handler", "custom_message", HANDLER),
+    Bad("enum", "triggers.PreSignup", {"triggers": {"PreSignup": {}}},
+        (f"{NS}:triggers.PreSignup is not allowed: the name must be {TRIGGER_NAMES}",)),
+]  # fmt: skip
+
+
+# --- Lists: an empty entry, a duplicate, and [] where a list may not be empty --------------
+
+
+def _list_rows():
+    for key, (what, entry, may_be_empty) in LISTS.items():
+        yield refused("list", key, [entry, ""], f"a list of {what}, with no empty entry")
+        yield refused("list", key, [entry, entry], f"a list of {what}, with no duplicates")
+        if not may_be_empty:
+            yield refused("list", key, [], f"a non-empty list of {what}")
+
+
+LIST = list(_list_rows())
+
+
+# --- Formats: the right type, but not the right shape --------------------------------------
+
+DOMAIN = "a lowercase domain name such as example.com"
+FORMAT = [
+    refused("format", "userPoolName", "pool/with/slashes", NAME_CHARS),
+    refused("format", "sesSourceArn", "arn:aws:s3:::bucket", STRINGS["sesSourceArn"]),
+    refused("format", "emailFrom", "not-an-address", STRINGS["emailFrom"]),
+    refused("format", "emailFrom", "Example <no-reply@example>", STRINGS["emailFrom"]),
+    refused("format", "allowedEmailDomains", ["Example.COM"], f'a list of domains, each {DOMAIN}; "Example.COM" is not'),
+    refused("format", "allowedEmailDomains", ["@example.com"], f'a list of domains, each {DOMAIN}; "@example.com" is not'),
+    refused("format", "kmsKeyArn", "key-1", "empty or a KMS key ARN"),
+    refused("format", "kmsKeyArn", "arn:aws:kms:us-east-1:123:key/x", "empty or a KMS key ARN"),
+    refused("format", "defaultGroup", "has space", "empty or a group name"),
+    refused("format", "tokenClaims", {"": "x"}, STRINGS_MAP),
+    refused("format", "domainPrefix", "Shop", DOMAIN_PREFIX),
+    refused("format", "domainPrefix", "-bad", DOMAIN_PREFIX),
+    refused("format", "domainPrefix", "bad-", DOMAIN_PREFIX),
+    refused("format", "domainPrefix", "my-cognito-login", DOMAIN_PREFIX),
+    refused("format", "triggers.PreSignUp.handler", "nope.py", f"{HANDLER}; there is no file nope.py"),
+    refused("format", "triggers.PreSignUp.functionArn", "arn:aws:s3:::x", "a Lambda function ARN"),
+    refused("format", "triggers.PreSignUp.environment", {"": "x"}, STRINGS_MAP),
+    refused("format", "clients.app.oauthScopes", ["open id"],
+            'a list of scopes, each 1 to 256 printable characters without spaces, quotes or \\; "open id" is not'),
+    refused("format", "clients.app.callbackUrls", ["http://app.example.com/cb"],
+            'a list of URLs, each an https:// URL (or http://localhost), without a fragment; "http://app.example.com/cb" is not'),
+    refused("format", "clients.app.callbackUrls", ["https://app.example.com/cb#top"],
+            'a list of URLs, each an https:// URL (or http://localhost), without a fragment; "https://app.example.com/cb#top" is not'),
+    refused("format", "clients.app.logoutUrls", ["http://localhost:3000/#out"],
+            'a list of URLs, each an https:// URL (or http://localhost), without a fragment; "http://localhost:3000/#out" is not'),
+    refused("format", "groups.admins.roleArn", "arn:aws:iam::1:user/x", "an IAM role ARN"),
+    Bad("format", "clients.bad/name", {"clients": {"bad/name": {}}},
+        (f"{NS}:clients.bad/name is not allowed: the name must be {NAME_CHARS}",)),
+    Bad("format", "groups.has space", {"groups": {"has space": {}}},
+        (f"{NS}:groups.has space is not allowed: the name must be {GROUP_LOW} to {GROUP_HIGH} characters without spaces",)),
+    Bad("format", "customAttributes.custom:tenant", {"customAttributes": {"custom:tenant": {"type": "String"}}},
+        (f"{NS}:customAttributes.custom:tenant is not allowed: the name must be {ATTR_LOW} to {ATTR_HIGH} characters without spaces or ':' (custom: is added)",)),
+]  # fmt: skip
+
+REQUIRED = [
+    Bad("required", "customAttributes.tenant.type", {"customAttributes": {"tenant": {"mutable": True}}},
+        (f"{NS}:customAttributes.tenant.type is missing; it is required",)),
+]  # fmt: skip
+
+
+# --- Contradictions: each value valid alone, not together ----------------------------------
+
+
+def _both(config: dict, *problems: str, key: str | None = None) -> Bad:
+    first = key or problems[0].removeprefix(f"{NS}:").split(" ")[0].rstrip(":")
+    return Bad("contradiction", first, config, tuple(f"{NS}:{p}" for p in problems))
+
+
+LEGACY = ", ".join(limits.LEGACY_AUTH_FLOWS)
+MIXED = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+SHORT_REFRESH = "the refresh token must live at least as long"
+NO_M2M = ("whose scopes must come from a resource server, which this component does not "
+          "create yet: use code, or add the client beside the component")  # fmt: skip
+EXISTING = "uses an existing function ({}), whose settings the component does not manage"
+CONTRADICTION = [
+    _both({"mfa": "ON"}, f'mfa is "ON" but no MFA factor is configured: set {NS}:mfaTotp to true, or {NS}:mfa to "OFF"'),
+    _both({"mfa": "OPTIONAL", "mfaTotp": False},
+          f'mfa is "OPTIONAL" but no MFA factor is configured: set {NS}:mfaTotp to true, or {NS}:mfa to "OFF"'),
+    _both({"threatProtection": "AUDIT"}, f'threatProtection is "AUDIT", which needs {NS}:userPoolTier "PLUS", not "ESSENTIALS"'),
+    _both({"threatProtection": "ENFORCED", "userPoolTier": "LITE"},
+          f'threatProtection is "ENFORCED", which needs {NS}:userPoolTier "PLUS", not "LITE"'),
+    _both({"passwordHistorySize": 1, "userPoolTier": "LITE"},
+          f'passwordHistorySize is 1, which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE"'),
+    _both({"emailFrom": "no-reply@example.com"},
+          f'emailFrom is "no-reply@example.com" but {NS}:sesSourceArn is empty: a From address needs an SES identity'),
+    _both({"refreshTokenValidityHours": 1, "accessTokenValidityMinutes": 61},
+          f"refreshTokenValidityHours is 1 hours, shorter than {NS}:accessTokenValidityMinutes (61 minutes): {SHORT_REFRESH}"),
+    _both({"refreshTokenValidityHours": 2, "idTokenValidityMinutes": 121},
+          f"refreshTokenValidityHours is 2 hours, shorter than {NS}:idTokenValidityMinutes (121 minutes): {SHORT_REFRESH}"),
+    _both({"clients": {"app": {"refreshTokenValidityHours": 1, "accessTokenValidityMinutes": 61}}},
+          f"clients.app.refreshTokenValidityHours is 1 hours, shorter than {NS}:clients.app.accessTokenValidityMinutes (61 minutes): {SHORT_REFRESH}"),
+    # A client's own lifetime against an inherited one: each is named where it is set.
+    _both({"idTokenValidityMinutes": 61, "clients": {"app": {"refreshTokenValidityHours": 1}}},
+          f"clients.app.refreshTokenValidityHours is 1 hours, shorter than {NS}:idTokenValidityMinutes (61 minutes): {SHORT_REFRESH}"),
+    _both({"refreshTokenValidityHours": 1, "clients": {"app": {"accessTokenValidityMinutes": 61}}},
+          f"refreshTokenValidityHours is 1 hours, shorter than {NS}:clients.app.accessTokenValidityMinutes (61 minutes): {SHORT_REFRESH}"),
+    _both({"authFlows": MIXED},
+          f"authFlows is {json.dumps(MIXED)}, which mixes legacy values ({LEGACY}) with ALLOW_* values: use ALLOW_* only"),
+    _both({"clients": {"spa": {"authFlows": MIXED}}},
+          f"clients.spa.authFlows is {json.dumps(MIXED)}, which mixes legacy values ({LEGACY}) with ALLOW_* values: use ALLOW_* only"),
+    _both({"defaultGroup": "staff"}, f'defaultGroup is "staff", which is not one of {NS}:groups (none defined)'),
+    _both({"defaultGroup": "staff", "groups": {"admins": {}, "members": {}}},
+          f'defaultGroup is "staff", which is not one of {NS}:groups ("admins", "members")'),
+    *(_both({"tokenClaims": {claim: "x"}}, f'tokenClaims sets "{claim}", a claim Cognito reserves: choose another name')
+      for claim in ("sub", "cognito:username", "cognito:groups", "dev:x")),
+    _both({"tokenClaims": {"tenant": "acme"}, "userPoolTier": "LITE"},
+          f'triggers.PreTokenGeneration.lambdaVersion is "V2_0", which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE" (or use "V1_0", ID tokens only)'),
+    _both({"triggers": {"PreTokenGeneration": {"lambdaVersion": "V3_0"}}, "userPoolTier": "LITE"},
+          f'triggers.PreTokenGeneration.lambdaVersion is "V3_0", which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE" (or use "V1_0", ID tokens only)'),
+    *(_both({"triggers": {sender: {"functionArn": LAMBDA}}},
+            f"triggers.{sender} needs {NS}:kmsKeyArn: Cognito encrypts the codes it sends to a custom sender with that KMS key")
+      for sender in ("CustomEmailSender", "CustomSMSSender")),
+    _both({"triggers": {"CustomSMSSender": {"functionArn": LAMBDA, "lambdaVersion": "V2_0"}}, "kmsKeyArn": KMS},
+          'triggers.CustomSMSSender.lambdaVersion is "V2_0"; CustomSMSSender takes only "V1_0"'),
+    _both({"triggers": {"PreSignUp": {"lambdaVersion": "V2_0"}}},
+          "triggers.PreSignUp.lambdaVersion is set, but only PreTokenGeneration and the custom sender triggers take a version"),
+    _both({"triggers": {"PreSignUp": {"handler": "pre_sign_up", "functionArn": LAMBDA}}},
+          f"triggers.PreSignUp.handler and {NS}:triggers.PreSignUp.functionArn are both set: give one"),
+    *(_both({"triggers": {"PreSignUp": {"functionArn": LAMBDA, field: value}}},
+            f"triggers.PreSignUp.{field} is set, but PreSignUp " + EXISTING.format(f"{NS}:triggers.PreSignUp.functionArn"))
+      for field, value in (("timeoutSeconds", 2), ("memoryMb", 256), ("architecture", "x86_64"),
+                           ("environment", {"BRAND": "Acme"}))),
+    _both({"triggers": {"CustomMessage": {}}},
+          "triggers.CustomMessage needs handler (a .py file) or functionArn: no handler for CustomMessage ships with the component"),
+    _both({"triggers": {"InboundFederation": {"functionArn": LAMBDA}}},
+          "triggers.InboundFederation: Cognito has this trigger, but pulumi-aws 7.51 cannot configure it yet (its lambda_config has no such property)"),
+    _both({"triggers": {"CustomMessage": {"handler": "pre_sign_up", "timeoutSeconds": 2}}},
+          f"triggers.CustomMessage.handler and {NS}:triggers.PreSignUp.handler share the module pre_sign_up with different settings: one function serves both, so give them the same settings or separate modules"),
+    _both({"clients": {}}, "clients is empty; a pool needs at least one app client"),
+    # client_credentials needs a resource server's scopes, which the component cannot make:
+    # refused on a public client, on one with a secret, and mixed with code.
+    *(_both({"clients": {"api": {**OAUTH, **client}}}, f"clients.api.oauthFlows has client_credentials, {NO_M2M}")
+      for client in ({"oauthFlows": ["client_credentials"], "callbackUrls": []},
+                     {"public": False, "oauthFlows": ["client_credentials"], "callbackUrls": []},
+                     {"public": False, "oauthFlows": ["client_credentials", "code"]})),
+    _both({"clients": {"spa": {"oauthFlows": ["code", "implicit"], "oauthScopes": ["openid"]}}},
+          f"clients.spa.oauthFlows has code, implicit but {NS}:clients.spa.callbackUrls is empty: the hosted UI needs somewhere to return to"),
+    _both({"clients": {"spa": {"oauthFlows": ["code"], "callbackUrls": [URL]}}},
+          f"clients.spa.oauthFlows is set but {NS}:clients.spa.oauthScopes is empty"),
+    *(_both({"clients": {"spa": {field: value}}},
+            f"clients.spa has OAuth scopes or URLs but {NS}:clients.spa.oauthFlows is empty: they would have no effect")
+      for field, value in (("oauthScopes", ["openid"]), ("callbackUrls", [URL]), ("logoutUrls", [URL]))),
+    *(_both({"customAttributes": {"a": {"type": kind, field: 1}}},
+            f"customAttributes.a.{field} is set, but only {takes} attributes take it, not {kind}")
+      for field, takes, kind in (("minLength", "String", "Number"), ("maxLength", "String", "Boolean"),
+                                 ("minValue", "Number", "String"), ("maxValue", "Number", "DateTime"))),
+    _both({"customAttributes": {"tenant": {"type": "String", "minLength": 5, "maxLength": 4}}},
+          f"customAttributes.tenant.minLength (5) is greater than {NS}:customAttributes.tenant.maxLength (4)"),
+    _both({"customAttributes": {"score": {"type": "Number", "minValue": 5, "maxValue": 4}}},
+          f"customAttributes.score.minValue (5) is greater than {NS}:customAttributes.score.maxValue (4)"),
+]  # fmt: skip
+
+
+# --- Unknown keys: a typo of every key, named with the closest valid one -------------------
+
+
+def _snake(key: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in key)
+
+
+def _typos(key: str) -> list[str]:
+    """A dropped last letter, and the snake_case spelling the Python API uses."""
+    return [key[:-1]] + ([_snake(key)] if _snake(key) != key else [])
+
+
+def _unknown_keys():
+    for key in CONFIG_KEYS:
+        for typo in _typos(key):
+            yield Bad("unknown-key", key, {typo: 1},
+                      (f"{NS}:{typo} is not a setting of this program; did you mean {NS}:{key}?",))  # fmt: skip
+    entries = {
+        "triggers": "PreSignUp",
+        "clients": "app",
+        "groups": "admins",
+        "customAttributes": "tenant",
+    }
+    for top, fields in RECORDS.items():
+        entry = entries[top]
+        for field in map(camel, fields):
+            for typo in _typos(field):
+                record = {**BASE.get(f"{top}.{entry}", {}), typo: 1}
+                yield Bad("unknown-key", f"{top}.{entry}.{field}", {top: {entry: record}},
+                          (f"{NS}:{top}.{entry}.{typo} is not a setting; did you mean {field}?",))  # fmt: skip
+
+
+UNKNOWN_KEY = [
+    *_unknown_keys(),
+    Bad("unknown-key", "passwordMinLength", {"passwordMinLength": 12},
+        (f"{NS}:passwordMinLength is not a setting of this program; did you mean {NS}:passwordMinimumLength?",)),
+    Bad("unknown-key", "triggers.PreSignUp.memory", {"triggers": {"PreSignUp": {"memory": 256}}},
+        (f"{NS}:triggers.PreSignUp.memory is not a setting; did you mean memoryMb?",)),
+    Bad("unknown-key", "zzz", {"zzz": 1}, (f"{NS}:zzz is not a setting of this program",)),
+    Bad("unknown-key", "clients.app.zzz", {"clients": {"app": {"zzz": 1}}},
+        (f"{NS}:clients.app.zzz is not a setting",)),
+]  # fmt: skip
+
+BAD = TYPE + BOUND + ENUM + LIST + FORMAT + REQUIRED + CONTRADICTION + UNKNOWN_KEY
+
+
+# --- Accepted: the inside neighbour of each bound, and each contradiction resolved --------
+
+
+OAUTH_LISTS = ("clients.app.oauthFlows", "clients.app.oauthScopes", "clients.app.callbackUrls",
+               "clients.app.logoutUrls")  # fmt: skip
+
+
+def _inside():
+    for key, (low, high) in INTS.items():
+        yield Good(key, setting(key, low))
+        if high is not None:
+            yield Good(key, setting(key, high))
+    for days in limits.LOG_RETENTION_DAYS:
+        yield Good("logRetentionDays", {"logRetentionDays": days})
+    for key, (_, entry, may_be_empty) in LISTS.items():
+        if may_be_empty:
+            yield Good(key, setting(key, []))
+        if key in OAUTH_LISTS:  # OAuth lists only make sense together
+            yield Good(key, {"clients": {"app": {**OAUTH, key.rpartition(".")[2]: [entry]}}})
+        else:
+            yield Good(key, setting(key, [entry]))
+
+
 GOOD = [
-    ("passwordMinimumLength", 6), ("passwordMinimumLength", 99),
-    ("temporaryPasswordValidityDays", 1), ("temporaryPasswordValidityDays", 365),
-    ("passwordHistorySize", 0), ("passwordHistorySize", 24),
-    ("triggerTimeoutSeconds", 1), ("triggerTimeoutSeconds", 5),
-    ("triggerMemoryMb", 128), ("triggerMemoryMb", 10240),
-    ("logRetentionDays", 1), ("logRetentionDays", 3653),
-    ("accessTokenValidityMinutes", 5), ("accessTokenValidityMinutes", 60),
-    ("idTokenValidityMinutes", 5), ("idTokenValidityMinutes", 60),
-    ("refreshTokenValidityHours", 1), ("refreshTokenValidityHours", 87600),
-    ("authSessionValidityMinutes", 3), ("authSessionValidityMinutes", 15),
-    ("userPoolName", "x" * 128), ("userPoolName", "My pool+1,=.@-"),
-    ("sesSourceArn", "arn:aws:ses:us-east-1:123456789012:identity/example.com"),
-    ("allowedEmailDomains", ["example.com", "corp.example.org"]),
-    ("authFlows", ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
-    ("authFlows", ["USER_PASSWORD_AUTH"]),
-]  # fmt: skip
-
-# Settings that are each valid but contradict one another.
-CONTRADICTIONS = [
-    ({"mfa": "ON", "mfaTotp": False}, ["cognito-auth:mfa", "cognito-auth:mfaTotp"]),
-    ({"mfa": "OPTIONAL"}, ["cognito-auth:mfa", "no MFA factor"]),
-    ({"threatProtection": "AUDIT", "userPoolTier": "ESSENTIALS"},
-     ["cognito-auth:threatProtection", 'cognito-auth:userPoolTier "PLUS"']),
-    ({"passwordHistorySize": 3, "userPoolTier": "LITE"},
-     ["cognito-auth:passwordHistorySize", "cognito-auth:userPoolTier"]),
-    ({"emailFrom": "no-reply@example.com"}, ["cognito-auth:emailFrom", "cognito-auth:sesSourceArn"]),
-    ({"refreshTokenValidityHours": 1, "accessTokenValidityMinutes": 61},
-     ["cognito-auth:refreshTokenValidityHours", "cognito-auth:accessTokenValidityMinutes"]),
-    ({"refreshTokenValidityHours": 2, "idTokenValidityMinutes": 121},
-     ["cognito-auth:refreshTokenValidityHours", "cognito-auth:idTokenValidityMinutes"]),
-    ({"authFlows": ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]},
-     ["cognito-auth:authFlows", "mixes legacy"]),
-    ({"passwordMinLength": 12}, ["did you mean cognito-auth:passwordMinimumLength?"]),
-    ({"clients": {"spa": {"callbackUrls": ["https://x.example/cb"], "oauthFlows": ["code"]}}},
-     ["cognito-auth:clients.spa.oauthFlows is set but cognito-auth:clients.spa.oauthScopes is empty"]),
-    ({"triggers": {"PreSignUp": {"timeoutSeconds": 9}}},
-     ["cognito-auth:triggers.PreSignUp.timeoutSeconds is 9"]),
-    ({"triggers": {"PreSignUp": {"memory": 256}}},
-     ["cognito-auth:triggers.PreSignUp.memory is not a setting; did you mean memoryMb?"]),
-    ({"defaultGroup": "staff", "groups": {"admins": {}}},
-     ['cognito-auth:defaultGroup is "staff", which is not one of cognito-auth:groups ("admins")']),
-    ({"customAttributes": {"tenant": {"type": "String", "minValue": 1}}},
-     ["cognito-auth:customAttributes.tenant.minValue is set, but only Number attributes take it"]),
+    *_inside(),
+    Good("userPoolName", {"userPoolName": "x" * NAME_HIGH}),
+    Good("userPoolName", {"userPoolName": ""}),  # empty means <project>-<stack>
+    Good("userPoolName", {"userPoolName": "My pool+1,=.@-"}),
+    Good("domainPrefix", {"domainPrefix": "x" * 63}),
+    Good("defaultGroup", {"defaultGroup": "g" * GROUP_HIGH, "groups": {"g" * GROUP_HIGH: {}}}),
+    Good("groups.admins.description", {"groups": {"admins": {"description": DESCRIPTION, "roleArn": ROLE}}}),
+    Good("clients.app.oauthScopes", {"clients": {"app": {**OAUTH, "oauthScopes": [LONG_SCOPE]}}}),
+    Good("clients.app.oauthScopes", {"clients": {"app": {**OAUTH, "oauthScopes": [f"s{i}" for i in range(50)]}}}),
+    Good("clients.app.callbackUrls", {"clients": {"app": {**OAUTH, "callbackUrls": [LONG_URL]}}}),
+    Good("clients.app.callbackUrls", {"clients": {"app": {**OAUTH, "callbackUrls": _urls(limits.MAX_URLS)}}}),
+    Good("clients.app.logoutUrls", {"clients": {"app": {**OAUTH, "logoutUrls": _urls(limits.MAX_URLS)}}}),
+    Good("clients.app.callbackUrls", {"clients": {"app": {**OAUTH, "callbackUrls": ["http://localhost:3000/cb?next=/a"]}}}),
+    Good("clients.<name>", {"clients": {"c" * NAME_HIGH: {}}}),
+    Good("groups.<name>", {"groups": {"g" * GROUP_HIGH: {}}}),
+    Good("customAttributes.<name>", {"customAttributes": {"a" * ATTR_HIGH: {"type": "String"}}}),
+    Good("customAttributes", {"customAttributes": {f"a{i}": {"type": "Boolean"} for i in range(limits.MAX_CUSTOM_ATTRIBUTES)}}),
+    Good("sesSourceArn", {"sesSourceArn": SES}),
+    Good("emailFrom", {"emailFrom": "Example <no-reply@example.com>", "sesSourceArn": SES}),
+    Good("allowedEmailDomains", {"allowedEmailDomains": ["example.com", "corp.example.org"]}),
+    Good("authFlows", {"authFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}),
+    Good("authFlows", {"authFlows": ["USER_PASSWORD_AUTH"]}),  # legacy values alone
+    Good("mfa", {"mfa": "ON", "mfaTotp": True}),
+    Good("threatProtection", {"threatProtection": "ENFORCED", "userPoolTier": "PLUS"}),
+    Good("passwordHistorySize", {"passwordHistorySize": 0, "userPoolTier": "LITE"}),
+    Good("refreshTokenValidityHours", {"refreshTokenValidityHours": 1, "accessTokenValidityMinutes": 60, "idTokenValidityMinutes": 60}),
+    Good("clients.app.refreshTokenValidityHours", {"clients": {"app": {"refreshTokenValidityHours": 1, "accessTokenValidityMinutes": 60}}}),
+    Good("triggers.PreTokenGeneration.lambdaVersion",
+         {"tokenClaims": {"tenant": "acme"}, "userPoolTier": "LITE", "triggers": {"PreTokenGeneration": {"lambdaVersion": "V1_0"}}}),
+    Good("kmsKeyArn", {"triggers": {"CustomSMSSender": {"functionArn": LAMBDA}}, "kmsKeyArn": KMS}),
+    Good("triggers.PreSignUp.functionArn", {"triggers": {"PreSignUp": {"functionArn": LAMBDA}}}),
+    Good("triggers.PreSignUp.handler", {"triggers": {"CustomMessage": {"handler": "pre_sign_up"}}}),  # same settings: one function
+    Good("customAttributes.tenant.minLength", {"customAttributes": {"tenant": {"type": "String", "minLength": 4, "maxLength": 4}}}),
+    Good("customAttributes.score.minValue", {"customAttributes": {"score": {"type": "Number", "minValue": 4, "maxValue": 4}}}),
+    Good("other:namespace", {"other-project:passwordMinLength": 1}),  # not this program's key
 ]  # fmt: skip
 
 
-def _run(fake_aws, monitor, overrides):
-    config = {f"cognito-auth:{key}": value for key, value in overrides.items()}
-    return run_program(fake_aws, "dev", monitor=monitor, config_overrides=config)
+# --- The tests ---------------------------------------------------------------------------
+
+
+def _run(fake_aws, monitor, config: dict):
+    overrides = {key if ":" in key else f"{NS}:{key}": value for key, value in config.items()}
+    return run_program(fake_aws, "dev", monitor=monitor, config_overrides=overrides)
 
 
 def _assert_nothing_registered(fake_aws, monitor):
@@ -119,34 +571,25 @@ def _assert_nothing_registered(fake_aws, monitor):
     assert [r.type for r in monitor.requests] == ["pulumi:pulumi:Stack"]
 
 
-@pytest.mark.parametrize(("key", "value", "allowed"), BAD, ids=lambda v: str(v)[:30])
-def test_bad_value_is_refused_by_name(fake_aws, monitor, key, value, allowed):
+def _id(row) -> str:
+    return f"{row.category}:{row.key}={json.dumps(row.config)}"[:70]
+
+
+@pytest.mark.parametrize("row", BAD, ids=_id)
+def test_bad_config_is_refused_by_name(fake_aws, monitor, row):
     with pytest.raises(ConfigError) as error:
-        _run(fake_aws, monitor, {key: value})
-    (problem,) = error.value.problems
-    assert problem.startswith(f"cognito-auth:{key} is ")
-    shown = value if isinstance(value, str) and not isinstance(value, bool) else None
-    if shown is not None:
-        assert f'"{value}"' in problem
-    assert allowed in problem
+        _run(fake_aws, monitor, row.config)
+    assert error.value.problems == list(row.problems)
+    if row.category != "unknown-key":  # which names the typo, then the key it is close to
+        assert error.value.problems[0].startswith(f"{NS}:{row.key}")
     _assert_nothing_registered(fake_aws, monitor)
 
 
-@pytest.mark.parametrize(("key", "value"), GOOD, ids=lambda v: str(v)[:30])
-def test_value_at_the_bound_is_accepted(fake_aws, monitor, key, value):
-    exports = _run(fake_aws, monitor, {key: value})
+@pytest.mark.parametrize("row", GOOD, ids=lambda row: f"{row.key}={json.dumps(row.config)}"[:70])
+def test_value_inside_the_bound_is_accepted(fake_aws, monitor, row):
+    exports = _run(fake_aws, monitor, row.config)
     assert exports["userPoolId"]
-    assert len(fake_aws.resources) == 8
-
-
-@pytest.mark.parametrize(("overrides", "fragments"), CONTRADICTIONS, ids=str)
-def test_contradictions_name_every_key_involved(fake_aws, monitor, overrides, fragments):
-    with pytest.raises(ConfigError) as error:
-        _run(fake_aws, monitor, overrides)
-    message = str(error.value)
-    for fragment in fragments:
-        assert fragment in message
-    _assert_nothing_registered(fake_aws, monitor)
+    assert len(fake_aws.of_type("aws:cognito/userPool:UserPool")) == 1
 
 
 def test_every_problem_is_reported_at_once(fake_aws, monitor):
@@ -158,15 +601,54 @@ def test_every_problem_is_reported_at_once(fake_aws, monitor):
         "cognito-auth:protectt",
         "cognito-auth:triggerTimeoutSeconds",
     ]
+    _assert_nothing_registered(fake_aws, monitor)
 
 
-def test_bad_table_covers_every_setting_but_the_booleans_and_free_text():
-    from components.config import CONFIG_KEYS
+# --- The table's coverage and its count --------------------------------------------------
 
-    covered = {key for key, _, _ in BAD}
-    untested = set(CONFIG_KEYS) - covered
-    # Booleans share one rule (two rows above); the trigger flags are booleans too.
-    assert untested == {
-        "passwordRequireUppercase", "passwordRequireNumbers", "mfaTotp",
-        "autoConfirmUsers", "autoVerifyEmail",
-    }  # fmt: skip
+EVERY_KEY = set(CONFIG_KEYS) | {
+    f"{top}.<name>.{camel(field)}" for top, fields in RECORDS.items() for field in fields
+}
+
+
+def counts() -> dict[str, int]:
+    """Refused rows per category, their total, and the accepted rows."""
+    per = Counter(row.category for row in BAD)
+    return {**dict(sorted(per.items())), "total": len(BAD), "accepted": len(GOOD)}
+
+
+def test_the_kinds_name_every_key_once():
+    named = [generic(key) for kind in KINDS for key in kind]
+    assert len(named) == len(set(named))
+    assert set(named) == EVERY_KEY
+
+
+def test_every_key_has_its_rows():
+    covered = defaultdict(set)
+    for row in BAD:
+        covered[row.category].add(generic(row.key))
+    accepted = {generic(row.key) for row in GOOD}
+    # Each difference lists the keys still missing their rows.
+    assert EVERY_KEY - covered["type"] == set()
+    assert EVERY_KEY - covered["unknown-key"] == set()
+    ranged = {generic(key) for key in INTS} | {"logRetentionDays"}
+    assert ranged - covered["bound"] == set() and ranged - accepted == set()
+    assert {generic(key) for key in ENUMS} - covered["enum"] == set()
+    assert {generic(key) for key in LISTS} - covered["list"] == set()
+    # Every closed range is refused on both sides, an open one below.
+    for key, (_, high) in INTS.items():
+        outside = [row for row in BOUND if row.key == key]
+        assert len(outside) >= (2 if high is not None else 1), key
+
+
+def test_the_count_is_recorded(capsys):
+    import runpy
+    from pathlib import Path
+
+    figures = counts()
+    assert figures["total"] == sum(v for k, v in figures.items() if k not in ("total", "accepted"))
+    assert figures["total"] >= 2 * len(EVERY_KEY)  # at least a wrong type and a typo per key
+    script = Path(__file__).resolve().parent.parent / "bench" / "bad_input_count.py"
+    runpy.run_path(str(script))["main"]([])
+    printed = dict(line.split() for line in capsys.readouterr().out.splitlines())
+    assert printed == {**{k: str(v) for k, v in figures.items()}, "keys": str(len(EVERY_KEY))}

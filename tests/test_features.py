@@ -57,7 +57,7 @@ def test_each_trigger_from_a_project_handler(build, fake_aws, handler_file, trig
         "".join(w.title() if i else w for i, w in enumerate(LAMBDA_CONFIG_PROPERTIES[trigger].split("_"))),
     )  # fmt: skip
     arn = out["trigger_function_arns"][trigger]
-    assert arn.endswith(":function:auth-custom-trigger")
+    assert arn == fake_aws.states["auth-custom-trigger"]["arn"]
     if trigger == "PreTokenGeneration":
         assert config[prop] == {"lambdaArn": arn, "lambdaVersion": "V2_0"}
     elif trigger in ("CustomSMSSender", "CustomEmailSender"):
@@ -66,11 +66,11 @@ def test_each_trigger_from_a_project_handler(build, fake_aws, handler_file, trig
     else:
         assert config[prop] == arn
     # PreSignUp stays, with its own function, unless it is the trigger under test.
-    functions = {f.inputs["name"] for f in fake_aws.of_type(FUNCTION)}
+    functions = {f.name for f in fake_aws.of_type(FUNCTION)}
     expected = {"auth-custom-trigger"} | ({"auth-pre-sign-up"} if trigger != "PreSignUp" else set())
     assert functions == expected
     permissions = {p.inputs["function"]: p.inputs for p in fake_aws.of_type(PERMISSION)}
-    assert set(permissions) == expected
+    assert set(permissions) == {fake_aws.states[f]["name"] for f in expected}
     for permission in permissions.values():
         assert permission["sourceArn"] == out["user_pool_arn"]
         assert permission["sourceAccount"] == ACCOUNT_ID
@@ -104,16 +104,15 @@ def test_one_function_for_several_triggers_gets_one_permission(build, fake_aws, 
     assert len(set(shared)) == 1
     assert config["preAuthentication"] == config["postAuthentication"] == EXISTING
     targets = sorted(p.inputs["function"] for p in fake_aws.of_type(PERMISSION))
-    assert targets == sorted(["auth-custom-trigger", "auth-pre-sign-up", EXISTING])
+    names = [fake_aws.states[f]["name"] for f in ("auth-custom-trigger", "auth-pre-sign-up")]
+    assert targets == sorted([*names, EXISTING])
 
 
 def test_function_overrides_reach_the_function(build, fake_aws, handler_file):
     build({"triggers": {"CustomMessage": {
         "handler": handler_file, "timeout_seconds": 2, "memory_mb": 256,
         "architecture": "x86_64", "environment": {"BRAND": "Acme"}}}})  # fmt: skip
-    function = next(
-        f.inputs for f in fake_aws.of_type(FUNCTION) if f.inputs["name"] == "auth-custom-trigger"
-    )
+    function = next(f.inputs for f in fake_aws.of_type(FUNCTION) if f.name == "auth-custom-trigger")
     assert (function["timeout"], function["memorySize"], function["architectures"]) == (
         2,
         256,
@@ -137,7 +136,7 @@ def test_pre_sign_up_can_be_switched_off(build, fake_aws):
 def test_post_confirmation_default_group_grant_comes_after_the_pool(build, fake_aws, monitor):
     out = build({"groups": {"members": {"precedence": 10}}, "default_group": "members"})
     function = next(
-        f.inputs for f in fake_aws.of_type(FUNCTION) if f.inputs["name"] == "auth-post-confirmation"
+        f.inputs for f in fake_aws.of_type(FUNCTION) if f.name == "auth-post-confirmation"
     )
     assert function["handler"] == "post_confirmation.handler"
     assert function["environment"]["variables"] == {"DEFAULT_GROUP": "members"}
@@ -165,9 +164,7 @@ def test_pre_token_generation_claims_and_version(build, fake_aws):
     out = build({"token_claims": {"tenant": "acme", "tier": "gold"},
                  "triggers": {"PreTokenGeneration": {"lambda_version": "V3_0"}}})  # fmt: skip
     function = next(
-        f.inputs
-        for f in fake_aws.of_type(FUNCTION)
-        if f.inputs["name"] == "auth-pre-token-generation"
+        f.inputs for f in fake_aws.of_type(FUNCTION) if f.name == "auth-pre-token-generation"
     )
     assert json.loads(function["environment"]["variables"]["CLAIMS_JSON"]) == {
         "tenant": "acme",
@@ -289,7 +286,8 @@ BAD = [
     ({"token_claims": {"n": 1}}, "a map of names to strings"),
     ({"clients": {}}, "clients is empty"),
     ({"clients": {"bad/name": {}}}, "clients.bad/name is not allowed"),
-    ({"clients": {"api": {"oauth_flows": ["client_credentials"], "oauth_scopes": ["api/read"]}}}, "client_credentials, which needs a secret"),
+    ({"clients": {"api": {"public": False, "oauth_flows": ["client_credentials"], "oauth_scopes": ["api/read"]}}}, "whose scopes must come from a resource server"),
+    ({"kms_key_arn": "arn:aws:kms:us-east-1:123456789012:alias/cognito"}, "empty or a KMS key ARN"),
     ({"clients": {"spa": {"oauth_flows": ["code"], "oauth_scopes": ["openid"]}}}, "callback_urls is empty"),
     ({"clients": {"spa": {"oauth_flows": ["code"], "callback_urls": ["https://x.example/cb"]}}}, "oauth_scopes is empty"),
     ({"clients": {"spa": {"oauth_flows": ["password"]}}}, 'one of "code", "implicit", "client_credentials"'),
@@ -321,3 +319,59 @@ def test_bad_new_settings_are_refused_before_anything_registers(fake_aws, args, 
         evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", args)))
     assert fragment in str(error.value)
     assert fake_aws.resources == []
+
+
+def test_auth_session_validity_reaches_every_client(build, fake_aws):
+    build({"auth_session_validity_minutes": 15, "clients": {"web": {}, "api": {"public": False}}})
+    assert {c.inputs["authSessionValidity"] for c in fake_aws.of_type(CLIENT)} == {15}
+
+
+def test_a_project_file_named_like_a_shipped_handler_gets_no_grant(build, fake_aws, tmp_path):
+    own = tmp_path / "post_confirmation.py"
+    own.write_text("def handler(event, context=None):\n    return event\n")
+    build({"triggers": {"PostConfirmation": {"handler": str(own)}}})
+    function = next(
+        f.inputs for f in fake_aws.of_type(FUNCTION) if f.name == "auth-post-confirmation"
+    )
+    assert function["environment"]["variables"] == {}
+    assert not [p for p in fake_aws.of_type(ROLE_POLICY) if p.name.endswith("-grants")]
+
+
+@pytest.mark.parametrize(
+    ("name", "handler", "fragment"),
+    [
+        ("x" * 31, None, "name is"),
+        ("x" * 30, "pre_token_generation", None),  # the longest shipped module still fits
+        ("x" * 30, "a_much_longer_module_name_here.py", "longer than the 56 characters"),
+        ("auth", "Bad-Name.py", "lowercase letters, digits and _"),
+    ],
+)
+def test_autonamed_functions_and_roles_fit_in_64(
+    fake_aws, tmp_path, monkeypatch, name, handler, fragment
+):
+    monkeypatch.chdir(tmp_path)
+    args = {}
+    if handler and handler.endswith(".py"):
+        (tmp_path / handler).write_text("def handler(event, context=None):\n    return event\n")
+        args = {"triggers": {"CustomMessage": {"handler": handler}}}
+    elif handler:
+        args = {"token_claims": {"tenant": "t"}}
+    if fragment is None:
+        evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, args)))
+        roles = [fake_aws.states[r.name]["name"] for r in fake_aws.of_type("aws:iam/role:Role")]
+        assert max(len(r) for r in roles) <= 64
+        return
+    with pytest.raises(ConfigError, match=fragment):
+        evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, args)))
+    assert fake_aws.resources == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("PreSignUp", "pre-sign-up"), ("CustomSMSSender", "custom-sms-sender"),
+     ("pre_token_generation", "pre-token-generation"), ("UserMigration", "user-migration")],
+)  # fmt: skip
+def test_kebab(text, expected):
+    from components.cognito_auth import kebab
+
+    assert kebab(text) == expected

@@ -96,3 +96,49 @@ def test_component_and_handler_reserve_the_same_claims():
 
     assert set(limits.RESERVED_CLAIMS) == set(pre_token_generation.RESERVED_CLAIMS)
     assert limits.RESERVED_CLAIM_PREFIXES == pre_token_generation.RESERVED_PREFIXES
+
+
+def test_token_minimums_fit_the_model():
+    assert COGNITO["AccessTokenValidityType"]["min"] <= limits.ACCESS_TOKEN_VALIDITY_MINUTES[0] * 60
+    assert COGNITO["IdTokenValidityType"]["min"] <= limits.ID_TOKEN_VALIDITY_MINUTES[0] * 60
+    assert COGNITO["RefreshTokenValidityType"]["min"] <= limits.REFRESH_TOKEN_VALIDITY_HOURS[0]
+
+
+@pytest.mark.parametrize(
+    ("ours", "shape"),
+    [
+        (limits.PRE_TOKEN_GENERATION_VERSIONS, "PreTokenGenerationLambdaVersionType"),
+        (limits.CUSTOM_SENDER_VERSIONS, "CustomEmailSenderLambdaVersionType"),
+        (limits.CUSTOM_SENDER_VERSIONS, "CustomSMSSenderLambdaVersionType"),
+        (limits.OAUTH_FLOWS, "OAuthFlowType"),
+        (limits.ATTRIBUTE_TYPES, "AttributeDataType"),
+        (limits.TRIGGER_NAMES, None),
+    ],
+)
+def test_more_cognito_enums(ours, shape):
+    if shape is None:  # trigger names are LambdaConfig's members, less the two settings
+        members = set(COGNITO["LambdaConfigType"]["members"]) - {
+            "KMSKeyID",
+            "PreTokenGenerationConfig",
+        }
+        assert set(ours) == members
+    else:
+        assert set(ours) == set(COGNITO[shape]["enum"])
+
+
+def test_more_cognito_ranges():
+    assert (
+        COGNITO["GroupNameType"]["min"],
+        COGNITO["GroupNameType"]["max"],
+    ) == limits.GROUP_NAME_LENGTH
+    assert COGNITO["DescriptionType"]["max"] == limits.DESCRIPTION_MAX
+    assert COGNITO["PrecedenceType"]["min"] == 0
+    name = COGNITO["CustomAttributeNameType"]
+    assert (name["min"], name["max"]) == limits.ATTRIBUTE_NAME_LENGTH
+    assert COGNITO["SchemaAttributesListType"]["max"] == limits.MAX_CUSTOM_ATTRIBUTES
+    assert COGNITO["CallbackURLsListType"]["max"] == limits.MAX_URLS
+    url = COGNITO["RedirectUrlType"]
+    assert (url["min"], url["max"]) == limits.URL_LENGTH
+    assert COGNITO["DomainType"]["pattern"].strip("^$") == limits.DOMAIN_PREFIX_PATTERN
+    assert COGNITO["DomainType"]["max"] == 63
+    assert limits.TRIGGER_TIMEOUT_SECONDS[1] <= LAMBDA["Timeout"]["max"]

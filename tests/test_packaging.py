@@ -72,3 +72,31 @@ def test_example_cannot_import_the_checkout():
     assert "from cognito_auth import" in source
     assert "components" not in source and "sys.path" not in source
     assert sys.modules.get("cognito_auth") is None
+
+
+def _top_level_imports(path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text())
+    names = {
+        a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+    }
+    names |= {n.module.split(".")[0] for n in ast.walk(tree)
+              if isinstance(n, ast.ImportFrom) and n.module and n.level == 0}  # fmt: skip
+    return names
+
+
+def test_the_package_imports_only_what_it_declares():
+    # The consumer venv above borrows this suite's packages, so a dependency missing from
+    # pyproject.toml would not show there: check the imports against the declaration.
+    declared = {
+        dep.split(">")[0].split("=")[0].split("<")[0].strip().replace("-", "_")
+        for dep in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
+    for path in (ROOT / "components").glob("*.py"):
+        assert _top_level_imports(path) <= sys.stdlib_module_names | declared, path.name
+    # Handlers run on Lambda's runtime, which has boto3 but nothing else of ours.
+    for path in (ROOT / "functions").glob("*.py"):
+        assert _top_level_imports(path) <= sys.stdlib_module_names | {"boto3", "botocore"}, (
+            path.name
+        )

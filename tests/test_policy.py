@@ -585,14 +585,14 @@ PROD_ADVISORIES = [
     Finding(
         "cognito-production-email",
         "advisory",
-        "User pool 'cognito-auth-prod-user-pool' on production stack 'prod' sends email with "
+        "User pool 'auth-user-pool' on production stack 'prod' sends email with "
         "COGNITO_DEFAULT, which AWS caps at a few dozen messages a day: set "
         "email_configuration to DEVELOPER with an SES identity as its source_arn.",
     ),
     Finding(
         "cognito-production-password-auth",
         "advisory",
-        "App client 'cognito-auth-prod-app-client' on production stack 'prod' allows "
+        "App client 'auth-app-client' on production stack 'prod' allows "
         "ALLOW_USER_PASSWORD_AUTH, which sends the password itself to Cognito: use "
         "ALLOW_USER_SRP_AUTH instead, or set allowPasswordAuth: true in the policy config "
         "of stack 'prod'.",
@@ -628,7 +628,7 @@ def test_program_checks_ran_on_real_resources(stack):
     types = {r.type for r in view}
     assert {POOL, CLIENT, FUNCTION, PERMISSION, ROLE, ROLE_POLICY, LOG_GROUP, COMPONENT} <= types
     triggers = trigger_functions(view)
-    assert f"cognito-auth-{stack}-pre-sign-up" in {t.props["name"] for t in triggers}
+    assert [t.props["name"].startswith("auth-pre-sign-up-") for t in triggers] == [True]
     for function in triggers:
         assert function.props["runtime"] in supported_runtimes(datetime.date.today())
         assert function.props["loggingConfig"]["logGroup"] in {
@@ -647,13 +647,11 @@ def test_prod_without_protection_is_a_mandatory_violation():
         Finding(
             "cognito-user-pool-deletion-protection",
             "mandatory",
-            DP.replace("'pool'", "'cognito-auth-prod-user-pool'").format(
-                stack="prod", value="INACTIVE"
-            ),
+            DP.replace("'pool'", "'auth-user-pool'").format(stack="prod", value="INACTIVE"),
         )
     ]
     (finding,) = mandatory(findings)
-    assert finding.urn.endswith("aws:cognito/userPool:UserPool::cognito-auth-prod-user-pool")
+    assert finding.urn.endswith("aws:cognito/userPool:UserPool::auth-user-pool")
 
 
 class _Auth(pulumi.ComponentResource):

@@ -31,27 +31,28 @@ def test_exactly_one_of_each_resource(deployed):
 
 
 def test_every_export_resolves_to_a_value(deployed):
-    stack, exports, aws, _ = deployed
-    pool = aws.one(POOL)
+    _, exports, aws, _ = deployed
+    pool_id, client_id = aws.ids["auth-user-pool"], aws.ids["auth-app-client"]
+    function = aws.states["auth-pre-sign-up"]
     assert exports == {
-        "userPoolId": pool.resource_id or exports["userPoolId"],
-        "userPoolArn": f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{exports['userPoolId']}",
-        "clientId": exports["clientId"],
-        "clientIds": {"app": exports["clientId"]},
+        "userPoolId": pool_id,
+        "userPoolArn": f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{pool_id}",
+        "clientId": client_id,
+        "clientIds": {"app": client_id},
+        "publicClients": ["app"],
         "clientSecrets": {},
         "hostedUiUrl": "",
         "groupNames": [],
-        "triggerFunctionArns": {"PreSignUp": exports["triggerFunctionArn"]},
-        "issuerUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{exports['userPoolId']}",
-        "jwksUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{exports['userPoolId']}"
-        "/.well-known/jwks.json",
+        "triggerFunctionArns": {"PreSignUp": function["arn"]},
+        "issuerUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{pool_id}",
+        "jwksUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{pool_id}/.well-known/jwks.json",
         "region": REGION,
-        "triggerFunctionName": f"cognito-auth-{stack}-pre-sign-up",
-        "triggerFunctionArn": f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:"
-        f"cognito-auth-{stack}-pre-sign-up",
+        "triggerFunctionName": function["name"],
+        "triggerFunctionArn": function["arn"],
     }
-    assert exports["userPoolId"].startswith(f"{REGION}_")
-    assert exports["clientId"].startswith("client")
+    assert pool_id.startswith(f"{REGION}_") and client_id.startswith("client")
+    assert function["name"].startswith("auth-pre-sign-up-")
+    assert function["arn"] == f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{function['name']}"
 
 
 def test_client_belongs_to_the_pool_with_seed_flows_and_no_secret(deployed):
@@ -111,8 +112,10 @@ def test_function_is_small_fast_and_logs_to_its_retained_group(deployed):
     assert function["handler"] == "pre_sign_up.handler"
     assert 1 <= function["timeout"] <= 5
     assert function["memorySize"] == 128
-    assert function["loggingConfig"]["logGroup"] == log_group["name"]
-    assert log_group["name"] == f"/aws/lambda/{exports['triggerFunctionName']}"
+    log_group_name = aws.states[aws.one(LOG_GROUP).name]["name"]
+    assert function["loggingConfig"]["logGroup"] == log_group_name
+    assert log_group["namePrefix"] == "/aws/lambda/auth-pre-sign-up-"
+    assert log_group_name.startswith(log_group["namePrefix"])
     assert log_group["retentionInDays"] == {"dev": 7, "prod": 365}[stack]
 
 
@@ -125,7 +128,7 @@ def test_role_may_only_write_its_own_log_group(deployed):
     assert "managedPolicyArns" not in role
     (statement,) = policy["Statement"]
     assert statement["Action"] == ["logs:CreateLogStream", "logs:PutLogEvents"]
-    log_group_name = aws.one(LOG_GROUP).inputs["name"]
+    log_group_name = aws.states[aws.one(LOG_GROUP).name]["name"]
     assert statement["Resource"].endswith(f":log-group:{log_group_name}:log-stream:*")
     assert "*" not in statement["Resource"].split(":log-stream:")[0]
 
@@ -149,7 +152,8 @@ def test_every_child_is_parented_to_the_component(deployed):
     assert component_urn.endswith(f"{COMPONENT}::{component.name}")
     for child in children:
         assert child.parent == component_urn, (child.type, child.parent)
-    assert component.parent.endswith("::pulumi:pulumi:Stack::" + component.name)
+    stack = component.parent.split("::")[0].removeprefix("urn:pulumi:")
+    assert component.parent.endswith(f"::pulumi:pulumi:Stack::cognito-auth-{stack}")
 
 
 def test_only_prod_protects_the_pool(deployed):

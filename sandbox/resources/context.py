@@ -64,7 +64,14 @@ def physical_name(logical: str, inputs: dict[str, Any], *, max_length: int = 64)
         return str(inputs["name"])
     if inputs.get("namePrefix"):
         return str(inputs["namePrefix"]) + unique_suffix()
-    return f"{logical[: max_length - 8]}-{secrets.token_hex(4)[:7]}"
+    name = f"{logical}-{secrets.token_hex(4)[:7]}"
+    if len(name) > max_length:
+        # The real provider refuses it ("... plus 7 random chars is longer than maximum
+        # length"); truncating here would let the sandbox accept what AWS would not.
+        raise ValueError(
+            f"autonamed {logical!r} plus 7 random characters is longer than {max_length}"
+        )
+    return name
 
 
 def unique_suffix() -> str:

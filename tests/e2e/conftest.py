@@ -34,6 +34,14 @@ class Deployed:
         return self.outputs["clientId"]
 
     @property
+    def trigger_log_group(self) -> str:
+        """Where the PreSignUp function logs: the group its logging config names."""
+        function = self.clients("lambda").get_function_configuration(
+            FunctionName=self.outputs["triggerFunctionName"]
+        )
+        return function["LoggingConfig"]["LogGroup"]
+
+    @property
     def jwks_url(self) -> str:
         # The exported jwksUrl names AWS's host; the emulator serves the same path itself.
         return f"{self.endpoint}/{self.pool_id}/.well-known/jwks.json"

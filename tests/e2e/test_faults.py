@@ -81,7 +81,7 @@ def replace_trigger_code(deployed, source: str, timeout: float = 10.0) -> None:
 
 def trigger_log_lines(deployed) -> list[str]:
     logs = deployed.clients("logs")
-    group = f"/aws/lambda/{deployed.outputs['triggerFunctionName']}"
+    group = deployed.trigger_log_group
     lines = []
     for stream in logs.describe_log_streams(logGroupName=group)["logStreams"]:
         events = logs.get_log_events(

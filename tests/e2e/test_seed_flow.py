@@ -66,7 +66,7 @@ def test_trigger_effects_are_visible(dev):
     assert attributes["email_verified"] == "true"
 
     logs = dev.clients("logs")
-    group = f"/aws/lambda/{dev.outputs['triggerFunctionName']}"
+    group = dev.trigger_log_group
     deadline = time.monotonic() + 5
     records = []
     while time.monotonic() < deadline and not records:

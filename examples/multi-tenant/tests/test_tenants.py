@@ -16,17 +16,25 @@ PROJECT = Path(__file__).resolve().parent.parent
 class Mocks(pulumi.runtime.Mocks):
     def __init__(self):
         self.created = []
+        self.states = {}
 
     def new_resource(self, args):
         self.created.append(args)
-        name = args.inputs.get("name") or args.name
+        resource_id, state = self._answer(args)
+        self.states[args.name] = state
+        return resource_id, state
+
+    def _answer(self, args):
+        # Autonamed resources get the logical name plus a suffix, as the engine would.
+        name = args.inputs.get("name") or f"{args.name}-abc1234"
         state = dict(args.inputs)
         if args.typ == "aws:cognito/userPool:UserPool":
             pool_id = f"eu-west-1_{args.name}"
             arn = f"arn:aws:cognito-idp:eu-west-1:111122223333:userpool/{pool_id}"
             return pool_id, {**state, "arn": arn}
         if args.typ == "aws:lambda/function:Function":
-            return name, {**state, "arn": f"arn:aws:lambda:eu-west-1:111122223333:function:{name}"}
+            arn = f"arn:aws:lambda:eu-west-1:111122223333:function:{name}"
+            return name, {**state, "name": name, "arn": arn}
         arn = f"arn:aws:mock:eu-west-1:111122223333:{args.name}"
         return f"{args.name}-id", {**state, "name": name, "arn": arn}
 
@@ -78,7 +86,7 @@ def test_two_pools_two_clients_two_triggers(deployed):
     for tenant in ("acme", "globex"):
         pool = _of(mocks, "aws:cognito/userPool:UserPool", tenant)
         client = _of(mocks, "aws:cognito/userPoolClient:UserPoolClient", tenant)
-        function = _of(mocks, "aws:lambda/function:Function", tenant)
+        function = mocks.states[f"{tenant}-pre-sign-up"]
         permission = _of(mocks, "aws:lambda/permission:Permission", tenant)
         assert client["userPoolId"] == tenants[tenant]["userPoolId"]
         assert pool["lambdaConfig"]["preSignUp"].endswith(f":function:{function['name']}")
