@@ -54,15 +54,11 @@ from tests.policy_harness import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-POOL = "aws:cognito/userPool:UserPool"
-CLIENT = "aws:cognito/userPoolClient:UserPoolClient"
-FUNCTION = "aws:lambda/function:Function"
-PERMISSION = "aws:lambda/permission:Permission"
-LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
-ROLE = "aws:iam/role:Role"
-ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
-IAM_POLICY = "aws:iam/policy:Policy"
-COMPONENT = "cognito-auth:index:CognitoAuth"
+# The type tokens, as the rules name them.
+POOL, CLIENT = common.USER_POOL, common.APP_CLIENT
+FUNCTION, PERMISSION, LOG_GROUP = common.FUNCTION, common.PERMISSION, common.LOG_GROUP
+ROLE, ROLE_POLICY, IAM_POLICY = common.ROLE, common.ROLE_POLICY, common.IAM_POLICY
+COMPONENT = common.COMPONENT
 
 PROD = {"stack": "prod"}
 DEV = {"stack": "dev"}
