@@ -38,3 +38,11 @@ def test_stack_files_set_only_declared_keys(stack):
     ours = {k.split(":", 1)[1] for k in config if k.startswith("cognito-auth:")}
     assert ours and ours <= set(CONFIG_KEYS)
     assert set(config) - {f"cognito-auth:{k}" for k in ours} == {"aws:region"}
+
+
+def test_descriptions_name_settings_as_config_keys():
+    # Pulumi.yaml speaks to stack-file authors: camelCase keys, never the Python field names.
+    for key, spec in PROJECT["config"].items():
+        for field in DEFAULTS:
+            if "_" in field:
+                assert field not in spec["description"], (key, field)
