@@ -27,6 +27,10 @@ def evaluate(
     # A fresh root stack per run, so exports of an earlier run cannot leak into this one.
     settings.ROOT.set(None)
     pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+    # set_mocks keeps the pending outputs of an earlier run; after a failed run they would
+    # re-raise its error in this one (pulumi.runtime.test clears them the same way).
+    settings.SETTINGS.rpc_manager.clear()
+    settings.SETTINGS.outputs.clear()
     pulumi.runtime.set_all_config(config or {})
     resolved: dict = {}
 
