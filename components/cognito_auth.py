@@ -99,8 +99,8 @@ class CognitoAuth(pulumi.ComponentResource):
         if not isinstance(name, str) or not re.fullmatch(limits.RESOURCE_PREFIX_PATTERN, name):
             raise ConfigError(
                 [
-                    f"name is {name!r}; it must be 1 to 40 letters, digits, - or _ "
-                    "(trigger functions are named after it)"
+                    f"name is {name!r}; it must be 1 to 30 letters, digits, - or _ "
+                    "(functions and roles are autonamed after it, and stop at 64 characters)"
                 ]  # fmt: skip
             )
         v = with_defaults(dict(args or {}), name)
@@ -108,7 +108,8 @@ class CognitoAuth(pulumi.ComponentResource):
         triggers = effective.triggers(v)
         _check_function_names(name, triggers)
         clients = effective.clients(v)
-        # Registered as the component's inputs, so policies can tell public clients apart.
+        # Registered as inputs and as the publicClients output, so policies can tell
+        # public clients apart.
         public = sorted(client for client, spec in clients.items() if spec["public"])
         super().__init__(TYPE_TOKEN, name, {"publicClients": public}, opts)
         child = pulumi.ResourceOptions(parent=self)
@@ -167,12 +168,14 @@ class CognitoAuth(pulumi.ComponentResource):
                 )
             if statements:
                 built.grant(statements, parent=self)
-        # Existing functions: one permission per distinct ARN, named after its first trigger.
-        seen: list = []
+        # Existing functions: one permission per distinct ARN (the same string, or the same
+        # Output object), named after its first trigger.
+        permitted: set = set()
         for trigger, spec in triggers.items():
             arn = spec.get("function_arn")
-            if arn is not None and not any(arn is s or arn == s for s in seen):
-                seen.append(arn)
+            identity = arn if isinstance(arn, str) else id(arn)
+            if arn is not None and identity not in permitted:
+                permitted.add(identity)
                 invoke_permission(
                     f"{name}-{kebab(trigger)}-invoke", arn, user_pool, account_id, self
                 )

@@ -340,7 +340,7 @@ def test_a_project_file_named_like_a_shipped_handler_gets_no_grant(build, fake_a
 @pytest.mark.parametrize(
     ("name", "handler", "fragment"),
     [
-        ("x" * 31, None, "name is"),
+        ("x" * 31, None, "it must be 1 to 30 letters"),
         ("x" * 30, "pre_token_generation", None),  # the longest shipped module still fits
         ("x" * 30, "a_much_longer_module_name_here.py", "longer than the 56 characters"),
         ("auth", "Bad-Name.py", "lowercase letters, digits and _"),
