@@ -1,17 +1,21 @@
 """CognitoAuth: a user pool, its app clients, groups, hosted UI domain and Lambda triggers,
 as one component."""
 
-import re
 from collections.abc import Mapping, Sequence
 
 import pulumi
 import pulumi_aws as aws
 
-from . import effective, limits
+from . import effective
 from .app_client import app_client_args
 from .args import CognitoAuthArgs, with_defaults
-from .handlers import POOL_ACTIONS, SHIPPED_HANDLERS, handler_environment, handler_path
-from .rules import ConfigError
+from .handlers import (
+    POOL_ACTIONS,
+    SHIPPED_HANDLERS,
+    handler_environment,
+    handler_path,
+    kebab,
+)
 from .trigger_function import TriggerFunction
 from .triggers import invoke_permission, lambda_config
 from .user_pool import user_pool_args
@@ -23,35 +27,6 @@ TYPE_TOKEN = "cognito-auth:index:CognitoAuth"
 def _all(outputs: dict) -> pulumi.Output[dict]:
     # Output.all() of nothing is a list, not a map.
     return pulumi.Output.all(**outputs) if outputs else pulumi.Output.from_input({})
-
-
-def kebab(text: str) -> str:
-    """PreSignUp → pre-sign-up, CustomSMSSender → custom-sms-sender, pre_sign_up → pre-sign-up."""
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", text)
-    return words.replace("_", "-").lower()
-
-
-def _check_function_names(name: str, triggers: dict) -> None:
-    """Function and role names are autonamed from the logical name plus 8 characters, and
-    both stop at 64: refuse a combination that cannot fit before anything registers."""
-    problems = []
-    for trigger, spec in triggers.items():
-        if "handler" not in spec:
-            continue
-        stem = handler_path(spec["handler"]).stem
-        if not re.fullmatch(limits.HANDLER_MODULE_PATTERN, stem):
-            problems.append(
-                f"triggers.{trigger}.handler is {spec['handler']!r}: a handler module name must "
-                "be lowercase letters, digits and _ (Lambda imports it as a Python module)"
-            )
-        elif len(f"{name}-{kebab(stem)}-role") > limits.AUTONAME_MAX:
-            problems.append(
-                f"triggers.{trigger}.handler: {name!r} and the module {stem!r} make the name "
-                f"{name}-{kebab(stem)}-role, longer than the {limits.AUTONAME_MAX} characters "
-                "an autonamed role may have: shorten the component name or the module"
-            )
-    if problems:
-        raise ConfigError(problems)
 
 
 class CognitoAuth(pulumi.ComponentResource):
@@ -96,17 +71,9 @@ class CognitoAuth(pulumi.ComponentResource):
     ):
         # Everything is checked before the component itself registers, so a bad value
         # leaves nothing behind, not even an empty component.
-        if not isinstance(name, str) or not re.fullmatch(limits.RESOURCE_PREFIX_PATTERN, name):
-            raise ConfigError(
-                [
-                    f"name is {name!r}; it must be 1 to 30 letters, digits, - or _ "
-                    "(functions and roles are autonamed after it, and stop at 64 characters)"
-                ]  # fmt: skip
-            )
         v = with_defaults(dict(args or {}), name)
-        validate(v)
+        validate(v, component=name)
         triggers = effective.triggers(v)
-        _check_function_names(name, triggers)
         clients = effective.clients(v)
         # Registered as inputs and as the publicClients output, so policies can tell
         # public clients apart.

@@ -3,8 +3,10 @@
 Every message names every key involved, so the user knows which one to change.
 """
 
+import re
+
 from . import effective, limits
-from .handlers import handler_path
+from .handlers import handler_path, kebab
 from .rules import Naming, show
 
 _LEGACY = set(limits.LEGACY_AUTH_FLOWS)
@@ -133,7 +135,7 @@ def _clients(v: dict, naming: Naming) -> list[str]:
     return problems
 
 
-def _triggers(v: dict, naming: Naming) -> list[str]:
+def _triggers(v: dict, naming: Naming, component: str | None) -> list[str]:
     key = naming.top
     problems = []
     built: dict[str, tuple[str, dict]] = {}  # function name stem -> (trigger, settings)
@@ -195,10 +197,32 @@ def _triggers(v: dict, naming: Naming) -> list[str]:
                     "so give them the same settings or separate modules"
                 )
             built.setdefault(stem, (trigger, settings))
+            problems += _function_name(stem, spec["handler"], at("handler"), component)
     return problems
 
 
-def combination_problems(v: dict, naming: Naming) -> list[str]:
+def _function_name(stem: str, handler: str, where: str, component: str | None) -> list[str]:
+    """Functions and roles are autonamed `<component>-<module>[-role]` plus 8 characters,
+    and both stop at 64: refuse what cannot fit, and what Python cannot import."""
+    if not re.fullmatch(limits.HANDLER_MODULE_PATTERN, stem):
+        return [
+            f"{where} is {show(handler)}: a handler module name must be lowercase letters, "
+            "digits and _ (Lambda imports it as a Python module)"
+        ]
+    name = f"{component}-{kebab(stem)}-role"
+    if component is not None and len(name) > limits.AUTONAME_MAX:
+        return [
+            f"{where}: the component name {component!r} and the module {stem!r} make {name}, "
+            f"longer than the {limits.AUTONAME_MAX} characters an autonamed role may have: "
+            "shorten either"
+        ]
+    return []
+
+
+def combination_problems(v: dict, naming: Naming, component: str | None = None) -> list[str]:
     return (
-        _pool(v, naming.top) + _attributes(v, naming) + _clients(v, naming) + _triggers(v, naming)
+        _pool(v, naming.top)
+        + _attributes(v, naming)
+        + _clients(v, naming)
+        + _triggers(v, naming, component)
     )

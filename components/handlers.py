@@ -2,6 +2,7 @@
 its environment (its settings) and the calls it makes on the pool (its IAM grant)."""
 
 import json
+import re
 from pathlib import Path
 
 import pulumi
@@ -53,3 +54,10 @@ def handler_path(handler: str) -> Path:
     if handler.endswith(".py"):
         return Path(handler).resolve()
     return HANDLERS_DIR / f"{handler}.py"
+
+
+def kebab(text: str) -> str:
+    """PreSignUp → pre-sign-up, CustomSMSSender → custom-sms-sender, pre_sign_up → pre-sign-up:
+    how triggers and modules appear in resource names."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", text)
+    return words.replace("_", "-").lower()

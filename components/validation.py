@@ -7,6 +7,7 @@ a `Naming`. Nested records (triggers, clients, groups, attributes) are checked f
 field and named `<key>.<entry>.<field>`.
 """
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -200,11 +201,24 @@ def is_known(value: Any) -> bool:
     return not isinstance(value, pulumi.Output)
 
 
-def validate(values: dict, naming: Naming | None = None) -> None:
-    """Raise ConfigError listing every invalid value in `values` (args with defaults)."""
+def validate(values: dict, naming: Naming | None = None, component: str | None = None) -> None:
+    """Raise ConfigError listing every invalid value in `values` (args with defaults).
+
+    `component`, the component's name, is given by the component itself: resource names
+    are built from it, so it is checked too, with the names it makes.
+    """
     naming = naming or Naming()
     key = naming.top
-    problems = [
+    problems = []
+    if component is not None and not (
+        isinstance(component, str) and re.fullmatch(limits.RESOURCE_PREFIX_PATTERN, component)
+    ):
+        problems.append(
+            f"name is {component!r}; it must be 1 to 30 letters, digits, - or _ "
+            "(functions and roles are autonamed after it, and stop at 64 characters)"
+        )
+        component = None
+    problems += [
         f"{key(field)} must be a plain value known when the program runs, "
         "not an output of another resource"
         for field in PLAIN_FIELDS
@@ -221,6 +235,6 @@ def validate(values: dict, naming: Naming | None = None) -> None:
         f"{field} is not a setting of CognitoAuth" for field in sorted(set(values) - FIELDS)
     ]
     if not problems and all(is_known(values[f]) for f in RULES):
-        problems = combination_problems(values, naming)
+        problems = combination_problems(values, naming, component)
     if problems:
         raise ConfigError(problems)

@@ -372,6 +372,6 @@ def test_autonamed_functions_and_roles_fit_in_64(
      ("pre_token_generation", "pre-token-generation"), ("UserMigration", "user-migration")],
 )  # fmt: skip
 def test_kebab(text, expected):
-    from components.cognito_auth import kebab
+    from components.handlers import kebab
 
     assert kebab(text) == expected
