@@ -14,6 +14,13 @@ from pulumi.runtime.sync_await import _sync_await
 from .stack_config import PROJECT_DIR, load_stack_config, project_name
 
 
+class Resolved(dict):
+    """Resolved values by name; `secret` names those Pulumi marks secret, so a caller can
+    show them as `pulumi stack output` would ("[secret]")."""
+
+    secret: frozenset[str] = frozenset()
+
+
 def evaluate(
     mocks: pulumi.runtime.Mocks,
     build: Callable[[], dict],
@@ -21,7 +28,7 @@ def evaluate(
     project: str = "cognito-auth",
     monitor: pulumi_mocks.MockMonitor | None = None,
     config: dict[str, str] | None = None,
-) -> dict:
+) -> Resolved:
     """Call `build` under `mocks` with preview off (so every apply runs) and return the
     dict it returns with each Output resolved. Raises whatever `build` raises."""
     # A fresh root stack per run, so exports of an earlier run cannot leak into this one.
@@ -32,13 +39,18 @@ def evaluate(
     settings.SETTINGS.rpc_manager.clear()
     settings.SETTINGS.outputs.clear()
     pulumi.runtime.set_all_config(config or {})
-    resolved: dict = {}
+    resolved = Resolved()
+    secret: set[str] = set()
 
     async def program():
         for name, value in build().items():
-            resolved[name] = await pulumi.Output.from_input(value).future()
+            output = pulumi.Output.from_input(value)
+            resolved[name] = await output.future()
+            if await output.is_secret():
+                secret.add(name)
 
     _sync_await(run_pulumi_func(program))
+    resolved.secret = frozenset(secret)
     return resolved
 
 
@@ -49,7 +61,7 @@ def run_program(
     monitor: pulumi_mocks.MockMonitor | None = None,
     config_overrides: dict | None = None,
     stack_file: str | None = None,
-) -> dict:
+) -> Resolved:
     """Run the real `__main__.py` as stack `stack` and return its exports.
 
     Config comes from Pulumi.<stack_file or stack>.yaml plus `config_overrides`, so a test

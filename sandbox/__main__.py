@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stack {options.stack} is up in ministack at {record.endpoint}")
         print(f"outputs ({paths.outputs.relative_to(emulator.home.parent)}):")
         # As `pulumi stack output` shows them: secrets masked (the file has them, for tests).
-        shown = {k: "[secret]" if k == "clientSecrets" and v else v for k, v in exports.items()}
+        shown = {k: "[secret]" if k in exports.secret else v for k, v in exports.items()}
         print(json.dumps(shown, indent=2, sort_keys=True))
         return 0
     if options.command == "check":

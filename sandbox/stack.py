@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from offline import run_program
+from offline.program import Resolved
 
 from .emulator import Emulator
 from .ledger import Ledger
@@ -45,7 +46,7 @@ def up(
     *,
     stack_file: str | None = None,
     config_overrides: dict | None = None,
-) -> dict:
+) -> Resolved:
     """Create `stack` in the emulator (started or reused) and return its exports."""
     emulator = emulator or Emulator()
     record = emulator.start()

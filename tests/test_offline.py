@@ -31,3 +31,8 @@ def test_stack_config_merges_defaults_stack_file_and_overrides():
 def test_missing_stack_file_is_named():
     with pytest.raises(FileNotFoundError, match="Pulumi.nope.yaml"):
         load_stack_config("nope")
+
+
+def test_exports_say_which_values_are_secret():
+    exports = run_program(FakeAws(), "dev")
+    assert exports.secret == {"clientSecrets"}

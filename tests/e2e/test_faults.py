@@ -261,6 +261,8 @@ def test_emulator_killed_mid_check_is_unreachable_and_sandbox_up_recovers(own_em
     after = killed.running()
     assert after is not None and after.pid != before.pid
     assert f"stack dev is up in ministack at {after.endpoint}" in done.stdout
+    # Printed as `pulumi stack output` would print it: the secret output masked.
+    assert '"clientSecrets": "[secret]"' in done.stdout
 
     done = sandbox_cli(killed.home, "check", "--stack", "dev", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
