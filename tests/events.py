@@ -1,13 +1,25 @@
-"""PreSignUp events as Cognito sends them (shapes from the Cognito developer guide)."""
+"""Trigger events as Cognito sends them (shapes from the Cognito developer guide)."""
 
 import copy
 
-_BASE = {
+# What every trigger event carries about where it comes from.
+_HEADER = {
     "version": "1",
     "region": "us-east-1",
     "userPoolId": "us-east-1_Example1",
     "userName": "3f6a1c52-0000-4000-8000-000000000001",
     "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": "exampleclient"},
+}
+# A confirmed user's attributes, as the triggers after sign-up see them.
+_CONFIRMED_USER = {
+    "sub": "3f6a1c52-0000-4000-8000-000000000001",
+    "cognito:user_status": "CONFIRMED",
+    "email_verified": "true",
+    "email": "test@example.com",
+}
+
+_BASE = {
+    **_HEADER,
     "request": {
         "userAttributes": {"email": "test@example.com"},
         "validationData": None,
@@ -32,18 +44,9 @@ def pre_sign_up_event(trigger_source="PreSignUp_SignUp", email="test@example.com
 # PostConfirmation: Cognito sends the confirmed user's attributes (with cognito:user_status)
 # and expects an empty response back. AdminConfirmSignUp calls carry no app client.
 _POST_CONFIRMATION = {
-    "version": "1",
-    "region": "us-east-1",
-    "userPoolId": "us-east-1_Example1",
-    "userName": "3f6a1c52-0000-4000-8000-000000000001",
-    "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": "exampleclient"},
+    **_HEADER,
     "request": {
-        "userAttributes": {
-            "sub": "3f6a1c52-0000-4000-8000-000000000001",
-            "cognito:user_status": "CONFIRMED",
-            "email_verified": "true",
-            "email": "test@example.com",
-        },
+        "userAttributes": _CONFIRMED_USER,
         "clientMetadata": {},
     },
     "response": {},
@@ -76,17 +79,9 @@ TOKEN_GENERATION_SOURCES = (
 )
 
 _PRE_TOKEN_GENERATION = {
-    "region": "us-east-1",
-    "userPoolId": "us-east-1_Example1",
-    "userName": "3f6a1c52-0000-4000-8000-000000000001",
-    "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": "exampleclient"},
+    **_HEADER,  # the version is set per event
     "request": {
-        "userAttributes": {
-            "sub": "3f6a1c52-0000-4000-8000-000000000001",
-            "cognito:user_status": "CONFIRMED",
-            "email_verified": "true",
-            "email": "test@example.com",
-        },
+        "userAttributes": _CONFIRMED_USER,
         "groupConfiguration": {
             "groupsToOverride": ["members"],
             "iamRolesToOverride": [],
