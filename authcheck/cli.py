@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     source.add_argument(
         "--stack",
         metavar="NAME",
-        help="read outputs with `pulumi stack output --json --stack NAME`",
+        help="read outputs with `pulumi stack output --json --show-secrets --stack NAME`",
     )
     source.add_argument("--outputs", metavar="FILE", help="a JSON file of the stack's outputs")
     p.add_argument("--user-pool-id", help="overrides the userPoolId output")
@@ -81,13 +81,10 @@ def stack_outputs(
             "--stack needs the pulumi CLI, which is not on PATH; pass --outputs FILE "
             "(from `pulumi stack output --json`) or --user-pool-id and --client-id instead"
         )
-    done = run(
-        ["pulumi", "stack", "output", "--json", "--stack", stack], capture_output=True, text=True
-    )
+    command = ["pulumi", "stack", "output", "--json", "--show-secrets", "--stack", stack]
+    done = run(command, capture_output=True, text=True)
     if done.returncode != 0:
-        raise UsageError(
-            f"`pulumi stack output --json --stack {stack}` failed: {done.stderr.strip() or done.returncode}"
-        )
+        raise UsageError(f"`{' '.join(command)}` failed: {done.stderr.strip() or done.returncode}")
     return _as_outputs(done.stdout, f"the outputs of stack {stack}")
 
 

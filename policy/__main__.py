@@ -7,6 +7,9 @@ with policy/ on sys.path, hence the top-level `rules` import.
 
 from pulumi_policy import EnforcementLevel, PolicyPack
 from rules import POLICIES
+from stack_identity import adopt_engine_stack
+
+adopt_engine_stack()
 
 PolicyPack(
     name="cognito-auth",

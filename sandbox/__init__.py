@@ -1,18 +1,19 @@
-"""Offline sandbox: run the Pulumi program under mocks that create real resources in ministack.
+"""The local sandbox: this program deployed by the real Pulumi engine into ministack.
 
-    from sandbox import Emulator, SandboxMocks
-    mocks = SandboxMocks.started()            # starts or reuses .sandbox/ emulator
-    pulumi.runtime.set_mocks(mocks, project="cognito-auth", stack="dev", preview=False)
-    ...                                        # build the program, then drive boto3 at mocks.clients
-    mocks.teardown()
+    python -m sandbox up --stack dev       # or, from Python:
+    from sandbox import Sandbox
+    stack = Sandbox().stack("dev")
+    stack.up(on_output=print)
+    stack.outputs(show_secrets=True)
 
-The emulator's quirks are listed in sandbox/README.md.
+`engine.py` runs the CLI, `provider/` is the `aws` plugin the engine starts, `resources/`
+holds one row per resource type it manages, `emulator.py` runs ministack. The emulator's
+differences from AWS are listed in sandbox/README.md.
 """
 
 from .clients import EmulatorClients
 from .emulator import ACCOUNT_ID, MINISTACK_VERSION, REGION, Emulator, EmulatorError, EmulatorRecord
-from .ledger import Entry, Ledger, TeardownError
-from .provisioner import SandboxError, SandboxMocks, UnsupportedResourceError
+from .engine import Sandbox, SandboxError, SandboxStack
 
 __all__ = [
     "ACCOUNT_ID",
@@ -22,10 +23,7 @@ __all__ = [
     "EmulatorClients",
     "EmulatorError",
     "EmulatorRecord",
-    "Entry",
-    "Ledger",
+    "Sandbox",
     "SandboxError",
-    "SandboxMocks",
-    "TeardownError",
-    "UnsupportedResourceError",
+    "SandboxStack",
 ]

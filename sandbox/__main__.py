@@ -1,74 +1,166 @@
-"""python -m sandbox up|check|down|status — the real program in a local AWS emulator.
+"""python -m sandbox — this program, deployed by the real Pulumi engine into a local AWS emulator.
 
-up     --stack dev   start (or reuse) ministack and create the stack's resources in it
-check  --stack dev   run the auth check (python -m authcheck) against that stack
-down                 stop the emulator by its PID and remove all sandbox state
-status               the running emulator and the stacks created in it
+up       --stack dev   start (or reuse) ministack on 127.0.0.1, then `pulumi up --yes` the stack
+preview  --stack dev   `pulumi preview` (--diff, --policy-pack DIR) without changing anything
+check    --stack dev   the sign-up/sign-in check (python -m authcheck --stack) against its outputs
+pulumi   --stack dev -- ARGS   any other CLI command (config, stack output, refresh, destroy,
+                        import, cancel) with the sandbox's home, backend and emulator
+down                   destroy every unprotected stack, then stop the emulator by its PID
+status                 the emulator and the stacks in the sandbox's backend
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import os
+import subprocess
 import sys
 
-from authcheck.cli import main as authcheck_main
+from .emulator import ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY, EmulatorError
+from .engine import Sandbox, SandboxError
+from .pulumi_cli import CLIError
 
-from .clients import EmulatorClients
-from .emulator import Emulator
-from .stack import StackPaths, up
+
+def _parser() -> argparse.ArgumentParser:
+    lines = __doc__.splitlines()
+    parser = argparse.ArgumentParser(
+        prog="python -m sandbox",
+        description=lines[0].split("— ", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(lines[2:]),
+    )
+    parser.add_argument("command", choices=["up", "preview", "check", "pulumi", "down", "status"])
+    parser.add_argument(
+        "--stack", default="dev", help="the stack, configured by Pulumi.<stack>.yaml (default dev)"
+    )
+    parser.add_argument(
+        "--persist", action="store_true", help="up: keep the emulator's state across restarts"
+    )
+    parser.add_argument("--json", action="store_true", help="check: one JSON report")
+    parser.add_argument("--diff", action="store_true", help="preview: show each property change")
+    parser.add_argument("--policy-pack", action="append", default=[], metavar="DIR",
+                        help="preview: run a policy pack (repeatable)")  # fmt: skip
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m sandbox",
-        description=__doc__.splitlines()[0],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="\n".join(__doc__.splitlines()[2:]),
-    )
-    parser.add_argument("command", choices=["up", "check", "down", "status"])
-    parser.add_argument(
-        "--stack", default="dev", help="stack file Pulumi.<stack>.yaml (default dev)"
-    )
-    parser.add_argument(
-        "--persist", action="store_true", help="up: keep emulator state across restarts"
-    )
-    parser.add_argument("--json", action="store_true", help="check: one JSON report")
-    options = parser.parse_args(argv)
-    emulator = Emulator(persist=options.persist)
-    paths = StackPaths(emulator.home, options.stack)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Everything after `--` is the CLI's own (`pulumi --stack dev -- config set ...`).
+    split = argv.index("--") if "--" in argv else len(argv)
+    options = _parser().parse_args(argv[:split])
+    options.args = argv[split + 1 :]
+    try:
+        return _run(options)
+    except (SandboxError, EmulatorError, CLIError) as error:
+        print(f"sandbox: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(
+            "sandbox: interrupted; `python -m sandbox up` again settles what was in flight",
+            file=sys.stderr,
+        )
+        return 130
 
+
+def _run(options: argparse.Namespace) -> int:
+    from .emulator import Emulator
+
+    sandbox = Sandbox(emulator=Emulator(persist=options.persist), log=_say)
+    if options.command == "status":
+        record = sandbox.emulator.running()
+        print(
+            json.dumps(
+                {"emulator": record.__dict__ if record else None, "stacks": sandbox.stacks()},
+                indent=2,
+            )
+        )
+        return 0
+    if options.command == "down":
+        return _down(sandbox)
+
+    stack = sandbox.stack(options.stack)
     if options.command == "up":
-        exports = up(options.stack, emulator)
-        record = emulator.running()
-        print(f"stack {options.stack} is up in ministack at {record.endpoint}")
-        print(f"outputs ({paths.outputs.relative_to(emulator.home.parent)}):")
-        # As `pulumi stack output` shows them: secrets masked (the file has them, for tests).
-        shown = {k: "[secret]" if k in exports.secret else v for k, v in exports.items()}
-        print(json.dumps(shown, indent=2, sort_keys=True))
+        from .recovery import settle
+
+        endpoint = stack.ensure()
+        if stack.exists():
+            settle(stack, endpoint, log=_say)
+        # --refresh first: an emulator restarted without --persist has lost what the state holds.
+        stack.up(on_output=_echo, refresh=True)
+        print(f"\nstack {stack.name} is up in ministack at {endpoint}; outputs "
+              "(`pulumi stack output --json`, secrets masked):")  # fmt: skip
+        print(json.dumps(stack.outputs(), indent=2, sort_keys=True))
+        return 0
+    if options.command == "preview":
+        packs = [os.path.abspath(p) for p in options.policy_pack]
+        stack.preview(on_output=_echo, diff=options.diff, policy_packs=packs or None)
         return 0
     if options.command == "check":
-        record = emulator.running()
-        if record is None or not paths.outputs.is_file():
-            print(f"stack {options.stack} is not up: run `python -m sandbox up --stack "
-                  f"{options.stack}` first", file=sys.stderr)  # fmt: skip
-            return 2
-        args = ["--outputs", str(paths.outputs), "--endpoint-url", record.endpoint]
-        # The emulator's own credentials: the shell's (a real profile) must not reach it.
-        idp = EmulatorClients(record.endpoint)("cognito-idp")
-        return authcheck_main(args + (["--json"] if options.json else []), idp=idp)
-    if options.command == "down":
-        emulator.stop(clear_state=True)
-        shutil.rmtree(emulator.home / "stacks", ignore_errors=True)
-        print("emulator stopped; sandbox state removed")
-        return 0
-    record = emulator.running()
-    stacks = sorted(
-        p.name for p in (emulator.home / "stacks").glob("*") if (p / "outputs.json").exists()
-    )
-    print(json.dumps({"emulator": record.__dict__ if record else None, "stacks": stacks}, indent=2))
+        record = sandbox.emulator.running()
+        if record is None or not stack.exists():
+            raise SandboxError(
+                f"stack {stack.name} is not up: run `python -m sandbox up --stack {stack.name}` first"
+            )
+        env = sandbox.environment(record.endpoint)
+        # The emulator's own key: the shell's credentials, real or fake, never reach it.
+        env.update(AWS_ACCESS_KEY_ID=ROOT_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY=ROOT_SECRET_ACCESS_KEY,
+                   PYTHONPATH=str(sandbox.project_dir))  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "authcheck",
+            "--stack",
+            stack.name,
+            "--endpoint-url",
+            record.endpoint,
+        ]
+        return subprocess.run(
+            command + (["--json"] if options.json else []), cwd=stack.folder, env=env
+        ).returncode
+    # pulumi: everything but running the program goes straight to the CLI.
+    if options.args[:1] in (["up"], ["preview"], ["update"]):
+        raise SandboxError(
+            f"use `python -m sandbox {options.args[0]}`: it serves the program to the CLI"
+        )
+    endpoint = stack.ensure(sync=False)
+    return stack.pulumi(*options.args, endpoint=endpoint, check=False, stream=True).returncode
+
+
+def _down(sandbox: Sandbox) -> int:
+    left = []
+    if sandbox.emulator.running() is not None:
+        for name in sandbox.stacks():
+            try:
+                stack = sandbox.stack(name)
+            except SandboxError:
+                stack = None  # a stack whose file is gone: its resources go with the emulator
+            protected = stack is not None and _protected(stack)
+            if stack is None or protected:
+                left.append(name)
+                continue
+            stack.destroy()
+            stack.remove()
+            print(f"destroyed stack {name}")
+    sandbox.emulator.stop(clear_state=True)
+    for name in left:
+        print(f"left stack {name} in the sandbox's state: it holds protected resources "
+              "(the emulator's copy of them is gone with the emulator)")  # fmt: skip
+    print("emulator stopped")
     return 0
+
+
+def _protected(stack) -> bool:
+    resources = stack.export().get("deployment", {}).get("resources") or []
+    return any(resource.get("protect") for resource in resources)
+
+
+def _echo(line: str) -> None:
+    print(line, end="" if line.endswith("\n") else "\n", flush=True)
+
+
+def _say(message: str) -> None:
+    print(f"sandbox: {message}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

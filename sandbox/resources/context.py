@@ -1,16 +1,16 @@
-"""What every resource creator needs: clients, the account, naming, and its result type."""
+"""What every resource module needs: clients, the account, its result type and rollback."""
 
 from __future__ import annotations
 
 import itertools
-import secrets
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from botocore.exceptions import BotoCoreError, ClientError
+
 from ..clients import EmulatorClients
-from ..ledger import UndoStep
 
 _counter = itertools.count(1)
 _counter_lock = threading.Lock()
@@ -24,19 +24,30 @@ class Created:
     outputs: dict[str, Any]
 
 
+@dataclass
 class Undo:
-    """How to remove what a creator made, pushed the moment each AWS object exists.
+    """How to remove what a creation made so far, pushed the moment each AWS object exists.
 
-    A creation that fails halfway (say the role exists but its inline policy was
-    refused) is rolled back from these steps, so a failed resource leaves nothing.
+    A creation that fails halfway (say the role exists but a later call was refused) is
+    rolled back from these steps, so a failed Create leaves nothing behind in the emulator
+    that the engine's state does not know about.
     """
 
-    def __init__(self, region: str) -> None:
-        self.region = region
-        self.steps: list[UndoStep] = []
+    region: str
+    steps: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
     def push(self, service: str, operation: str, **params: Any) -> None:
-        self.steps.append(UndoStep(service, operation, params, self.region))
+        self.steps.append((service, operation, params))
+
+    def rollback(self, clients: EmulatorClients) -> list[str]:
+        """Run the steps newest first; returns the ones that failed, as sentences."""
+        failures = []
+        for service, operation, params in reversed(self.steps):
+            try:
+                getattr(clients(service, self.region), operation)(**params)
+            except (ClientError, BotoCoreError) as error:
+                failures.append(f"{service}.{operation}: {error}")
+        return failures
 
 
 @dataclass(frozen=True)
@@ -53,27 +64,6 @@ class Context:
         return self.clients(service, self.region(inputs))
 
 
-def physical_name(logical: str, inputs: dict[str, Any], *, max_length: int = 64) -> str:
-    """The name the real provider would choose.
-
-    Under mocks the engine's auto-naming never runs, so an unnamed resource arrives
-    without `name`: use it, else `namePrefix` + a unique suffix (Terraform's style),
-    else Pulumi's `<logical>-<7 hex>`.
-    """
-    if inputs.get("name"):
-        return str(inputs["name"])
-    if inputs.get("namePrefix"):
-        return str(inputs["namePrefix"]) + unique_suffix()
-    name = f"{logical}-{secrets.token_hex(4)[:7]}"
-    if len(name) > max_length:
-        # The real provider refuses it ("... plus 7 random chars is longer than maximum
-        # length"); truncating here would let the sandbox accept what AWS would not.
-        raise ValueError(
-            f"autonamed {logical!r} plus 7 random characters is longer than {max_length}"
-        )
-    return name
-
-
 def unique_suffix() -> str:
     """Terraform's PrefixedUniqueId tail: a timestamp plus a counter, 26 digits."""
     with _counter_lock:
@@ -87,3 +77,18 @@ def unique_suffix() -> str:
 
 def without_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
+
+
+def iso(value: Any) -> Any:
+    """A datetime from boto3 as the provider writes it (RFC 3339, Z)."""
+    return value.isoformat().replace("+00:00", "Z") if hasattr(value, "isoformat") else value
+
+
+def retag(old: dict[str, str], new: dict[str, str], tag, untag) -> None:
+    """Apply a change of a tag map with the service's own tag and untag calls."""
+    removed = sorted(set(old) - set(new))
+    if removed:
+        untag(removed)
+    changed = {k: v for k, v in new.items() if old.get(k) != v}
+    if changed:
+        tag(changed)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from botocore.exceptions import ClientError
+
 from ..fieldmap import INT, PLAIN, ListOf, from_aws, struct, to_aws
-from .context import Context, Created, Undo, physical_name
+from .context import Context, Created, Undo
+from .kind import Autoname, kind, not_found
 
 USER_POOL_CLIENT = struct(
     generateSecret="GenerateSecret",
@@ -46,7 +49,13 @@ USER_POOL_CLIENT = struct(
     ),
 )
 
-_HANDLED = {"name", "namePrefix", "region", "userPoolId"}
+# Set at creation only; a change replaces the client (a new id, every issued token invalid).
+CREATE_ONLY = ("generateSecret",)
+
+
+def _state(client: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+    # Pulumi marks clientSecret secret (the row's secret_outputs), never shown in clear.
+    return {**inputs, "clientSecret": client.get("ClientSecret") or ""}
 
 
 def create_user_pool_client(
@@ -54,24 +63,99 @@ def create_user_pool_client(
 ) -> Created:
     cognito = ctx.client("cognito-idp", inputs)
     pool_id = inputs["userPoolId"]
-    name = physical_name(logical, inputs, max_length=128)
     request = to_aws(
-        USER_POOL_CLIENT, {k: v for k, v in inputs.items() if k not in _HANDLED}, "UserPoolClient."
+        USER_POOL_CLIENT, {k: inputs.get(k) for k in USER_POOL_CLIENT.fields}, "UserPoolClient."
     )
-    client = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName=name, **request)[
-        "UserPoolClient"
-    ]
-    client_id = client["ClientId"]
-    undo.push("cognito-idp", "delete_user_pool_client", UserPoolId=pool_id, ClientId=client_id)
-    read_back = {k: v for k, v in from_aws(USER_POOL_CLIENT, client).items() if v not in ({}, [])}
-    read_back.pop("generateSecret", None)  # write-only in the API; the input stands
-    outputs = {
-        **inputs,
-        **read_back,
-        "name": name,
+    client = cognito.create_user_pool_client(
+        UserPoolId=pool_id, ClientName=inputs["name"], **request
+    )["UserPoolClient"]
+    undo.push(
+        "cognito-idp", "delete_user_pool_client", UserPoolId=pool_id, ClientId=client["ClientId"]
+    )
+    return Created(client["ClientId"], _state(client, inputs))
+
+
+def _describe(ctx: Context, pool_id: str, client_id: str, state: dict[str, Any]) -> dict | None:
+    try:
+        return ctx.client("cognito-idp", state).describe_user_pool_client(
+            UserPoolId=pool_id, ClientId=client_id
+        )["UserPoolClient"]
+    except ClientError as error:
+        if not_found(error):
+            return None
+        raise
+
+
+def read_user_pool_client(ctx: Context, client_id: str, state: dict[str, Any]) -> Created | None:
+    pool_id = state.get("userPoolId")
+    if not pool_id:  # an import: "<pool id>/<client id>", as the provider's
+        pool_id, _, client_id = client_id.partition("/")
+    client = _describe(ctx, pool_id, client_id, state)
+    if client is None:
+        return None
+    inputs = {
+        **from_aws(USER_POOL_CLIENT, client),
+        "name": client["ClientName"],
         "userPoolId": pool_id,
-        # Pulumi marks clientSecret secret itself (additionalSecretOutputs).
-        "clientSecret": client.get("ClientSecret") or "",
-        "region": ctx.region(inputs),
+        "generateSecret": bool(client.get("ClientSecret")),
     }
-    return Created(client_id, outputs)
+    if state:
+        inputs = {k: v for k, v in inputs.items() if k in state}
+    else:
+        inputs = {k: v for k, v in inputs.items() if v not in ({}, [], "", None)}
+    return Created(client_id, _state(client, inputs))
+
+
+def update_user_pool_client(
+    ctx: Context, client_id: str, old: dict[str, Any], new: dict[str, Any]
+) -> Created:
+    cognito = ctx.client("cognito-idp", new)
+    updatable = {k: new.get(k) for k in USER_POOL_CLIENT.fields if k not in CREATE_ONLY}
+    # UpdateUserPoolClient resets every member it is not given, so it gets all of them.
+    request = to_aws(USER_POOL_CLIENT, updatable, "UserPoolClient.")
+    client = cognito.update_user_pool_client(
+        UserPoolId=new["userPoolId"], ClientId=client_id, ClientName=new["name"], **request
+    )["UserPoolClient"]
+    described = _describe(ctx, new["userPoolId"], client_id, new) or client
+    return Created(client_id, _state(described, new))
+
+
+def delete_user_pool_client(ctx: Context, client_id: str, state: dict[str, Any]) -> None:
+    try:
+        ctx.client("cognito-idp", state).delete_user_pool_client(
+            UserPoolId=state["userPoolId"], ClientId=client_id
+        )
+    except ClientError as error:
+        if not not_found(error):
+            raise
+
+
+def find_user_pool_clients(ctx: Context, inputs: dict[str, Any]) -> list[str]:
+    paginator = ctx.client("cognito-idp", inputs).get_paginator("list_user_pool_clients")
+    try:
+        pages = list(paginator.paginate(UserPoolId=inputs["userPoolId"], MaxResults=60))
+    except ClientError as error:
+        if not_found(error):
+            return []
+        raise
+    return [
+        c["ClientId"]
+        for p in pages
+        for c in p["UserPoolClients"]
+        if c["ClientName"] == inputs["name"]
+    ]
+
+
+USER_POOL_CLIENT_KIND = kind(
+    "aws:cognito/userPoolClient:UserPoolClient",
+    inputs={"name", "userPoolId", *USER_POOL_CLIENT.fields},
+    required=frozenset({"userPoolId"}),
+    replace_on={"userPoolId", "generateSecret"},
+    autoname=Autoname(max_length=128, prefix=None),
+    secret_outputs=frozenset({"clientSecret"}),
+    create=create_user_pool_client,
+    read=read_user_pool_client,
+    update=update_user_pool_client,
+    delete=delete_user_pool_client,
+    find=find_user_pool_clients,
+)

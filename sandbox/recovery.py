@@ -1,0 +1,90 @@
+"""After an interrupted `pulumi up`: settle the operations the engine left pending.
+
+A `pulumi up` that is killed while a resource is being created leaves a *pending create*
+in the stack's state: the engine cannot know whether the resource came to exist. Pulumi's
+answer is `pulumi refresh`, with `--import-pending-creates <urn> <id>` for those that did
+and `--clear-pending-creates` for the rest; without it, the next `up` creates them again
+and the first copy is orphaned (the old sandbox leaked a function on every killed run).
+
+The sandbox can answer the question itself: Check chose each resource's name before the
+create began, and the pending operation records those inputs, so the emulator is asked
+whether a resource of that name exists that the state does not already hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .clients import EmulatorClients
+from .engine import SandboxError, SandboxStack
+from .resources import KINDS, Context
+
+
+@dataclass
+class Settled:
+    imported: dict[str, str] = field(default_factory=dict)  # urn -> id found in the emulator
+    cleared: list[str] = field(default_factory=list)  # urns never created
+    other: list[str] = field(default_factory=list)  # updates/deletes: the refresh reads them back
+
+    def __bool__(self) -> bool:
+        return bool(self.imported or self.cleared or self.other)
+
+    def describe(self) -> str:
+        parts = []
+        if self.imported:
+            parts.append(f"imported {len(self.imported)} found in the emulator")
+        if self.cleared:
+            parts.append(f"cleared {len(self.cleared)} that were never created")
+        if self.other:
+            parts.append(f"refreshed {len(self.other)} interrupted updates or deletes")
+        return "; ".join(parts)
+
+
+def pending_operations(stack: SandboxStack) -> list[dict]:
+    return stack.export().get("deployment", {}).get("pending_operations") or []
+
+
+def settle(stack: SandboxStack, endpoint: str, log: Callable[[str], None] = print) -> Settled:
+    """Resolve every pending operation of `stack`, then refresh it; returns what was done."""
+    operations = pending_operations(stack)
+    settled = Settled()
+    if not operations:
+        return settled
+    log(
+        f"the last update of stack {stack.name} was interrupted with {len(operations)} "
+        "operation(s) in flight (Pulumi says: run `pulumi refresh` to reconcile); reconciling "
+        "them with the emulator"
+    )
+    deployment = stack.export().get("deployment", {})
+    held = {resource.get("id") for resource in deployment.get("resources") or []}
+    clients = EmulatorClients(endpoint)
+    ctx = Context(clients, clients("sts").get_caller_identity()["Account"])
+    for operation in operations:
+        resource = operation.get("resource") or {}
+        urn = resource.get("urn", "")
+        if operation.get("type") != "creating":
+            settled.other.append(urn)
+            continue
+        row = KINDS.get(resource.get("type", ""))
+        found = (
+            [] if row is None or row.find is None else row.find(ctx, resource.get("inputs") or {})
+        )
+        found = [resource_id for resource_id in found if resource_id not in held]
+        if len(found) > 1:
+            raise SandboxError(
+                f"{urn} was being created when the update stopped, and the emulator holds "
+                f"{len(found)} such resources ({', '.join(found)}): remove the extra ones, then "
+                "`pulumi refresh --import-pending-creates <urn> <id>`"
+            )
+        if found:
+            settled.imported[urn] = found[0]
+        else:
+            settled.cleared.append(urn)
+    flags = [flag for urn, resource_id in settled.imported.items()
+             for flag in ("--import-pending-creates", urn, "--import-pending-creates", resource_id)]  # fmt: skip
+    if settled.cleared:
+        flags.append("--clear-pending-creates")
+    stack.pulumi("refresh", "--yes", "--skip-preview", *flags, endpoint=endpoint)
+    log(f"stack {stack.name}: {settled.describe()}")
+    return settled
