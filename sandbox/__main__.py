@@ -81,11 +81,11 @@ def _run(options: argparse.Namespace) -> int:
 
     stack = sandbox.stack(options.stack)
     if options.command == "up":
-        from .recovery import settle
+        from .recovery import release_stale_lock, settle
 
         endpoint = stack.ensure()
-        if stack.exists():
-            settle(stack, endpoint, log=_say)
+        release_stale_lock(stack, endpoint, log=_say)
+        settle(stack, endpoint, log=_say)
         # --refresh first: an emulator restarted without --persist has lost what the state holds.
         stack.up(on_output=_echo, refresh=True)
         print(f"\nstack {stack.name} is up in ministack at {endpoint}; outputs "

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 MINISTACK_VERSION = "1.5.33"
 """The only ministack release the sandbox was checked against; its quirks are in sandbox/README.md."""
@@ -159,12 +158,44 @@ class Emulator:
 
     # -- lifecycle -------------------------------------------------------------------------
 
+    @property
+    def marker(self) -> str:
+        """Put on the emulator's command line (`python -X <marker> -m ministack`), so this
+        sandbox's emulator is known by its process, whatever becomes of its record file,
+        and no other sandbox's emulator is ever taken for it."""
+        return f"cognito_auth_sandbox={self.home}"
+
     def running(self) -> EmulatorRecord | None:
-        """The recorded emulator if its process is alive and answers health checks."""
+        """This sandbox's emulator if it is alive and answers health checks.
+
+        Found by its record file, or, when the record is gone or garbage, by its process
+        (the record is then written again): a lost record never starts a second emulator.
+        """
         record = self._read_record()
-        if record is None or not _is_ministack_process(record.pid):
+        if record is None or not self._is_ours(record.pid):
+            record = self._recover_record()
+        if record is None:
             return None
         return record if _is_healthy(record.endpoint) else None
+
+    def _is_ours(self, pid: int) -> bool:
+        return _pid_alive(pid) and self.marker in _arguments(pid)
+
+    def _recover_record(self) -> EmulatorRecord | None:
+        for pid in _processes_with(self.marker):
+            environment = _environment_of(pid)
+            if "GATEWAY_PORT" not in environment:
+                continue
+            record = EmulatorRecord(
+                pid=pid,
+                port=int(environment["GATEWAY_PORT"]),
+                persist=environment.get("PERSIST_STATE") == "1",
+                version=MINISTACK_VERSION if self.is_installed() else "unknown",
+                started_at=time.time(),
+            )
+            self.record_path.write_text(json.dumps(asdict(record), indent=2) + "\n")
+            return record
+        return None
 
     def start(self) -> EmulatorRecord:
         """Return a healthy emulator, reusing a running one or starting a new one."""
@@ -186,7 +217,7 @@ class Emulator:
         began = time.monotonic()
         with self.log_path.open("ab") as log:
             process = subprocess.Popen(
-                [str(self.python), "-m", "ministack"],
+                [str(self.python), "-X", self.marker, "-m", "ministack"],
                 env=self._environment(port),
                 cwd=self.home,
                 stdin=subprocess.DEVNULL,
@@ -233,25 +264,22 @@ class Emulator:
 
     def _stop(self, *, clear_state: bool = False, timeout: float = 10.0) -> None:
         record = self._read_record()
-        if record is not None and _is_ministack_process(record.pid):
-            _signal_group(record.pid, signal.SIGTERM)
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline and _pid_alive(record.pid):
-                time.sleep(0.05)
-            if _pid_alive(record.pid):
-                _signal_group(record.pid, signal.SIGKILL)
+        # Exactly this sandbox's emulator: the recorded process if it is ours, and any other
+        # process carrying this sandbox's marker (one whose record was lost), never another's.
+        pids = set(_processes_with(self.marker))
+        if record is not None and self._is_ours(record.pid):
+            pids.add(record.pid)
+        for pid in pids:
+            _signal_group(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and any(_pid_alive(pid) for pid in pids):
+            time.sleep(0.05)
+        for pid in pids:
+            if _pid_alive(pid):
+                _signal_group(pid, signal.SIGKILL)
         self._forget_record()
         if clear_state:
             shutil.rmtree(self.state_dir, ignore_errors=True)
-
-    def reset(self) -> None:
-        """Wipe every resource in the running emulator (and its persisted files) without restarting it."""
-        record = self._require_running()
-        _http(f"{record.endpoint}/_ministack/reset", method="POST")
-
-    def health(self) -> dict[str, Any]:
-        record = self._require_running()
-        return json.loads(_http(f"{record.endpoint}/_ministack/health"))
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -310,14 +338,6 @@ class Emulator:
     def _forget_record(self) -> None:
         self.record_path.unlink(missing_ok=True)
 
-    def _require_running(self) -> EmulatorRecord:
-        record = self.running()
-        if record is None:
-            raise EmulatorError(
-                f"no healthy ministack is recorded in {self.record_path}; call start() first"
-            )
-        return record
-
     def _log_tail(self, lines: int = 20) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -375,17 +395,31 @@ def _pid_alive(pid: int) -> bool:
         return True
 
 
-def _is_ministack_process(pid: int) -> bool:
-    """Guard against signalling an unrelated process that reused a stale recorded PID."""
-    if not _pid_alive(pid):
-        return False
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if not cmdline.exists():  # no procfs (macOS): trust the record
-        return True
+def _arguments(pid: int) -> list[str]:
     try:
-        return b"ministack" in cmdline.read_bytes()
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        return False
+        return []
+    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
+
+
+def _environment_of(pid: int) -> dict[str, str]:
+    try:
+        raw = Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:
+        return {}
+    pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0") if item)
+    return {key: value for key, _, value in pairs}
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Live processes whose command line holds `marker` (none where there is no /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        pid = int(entry.name)
+        if pid != os.getpid() and marker in _arguments(pid) and _pid_alive(pid):
+            found.append(pid)
+    return found
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:

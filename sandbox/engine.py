@@ -33,32 +33,36 @@ from typing import Any
 from .emulator import DEFAULT_HOME, REPO_ROOT, ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY, Emulator
 from .provider.plugin import ENDPOINT_VARIABLE, install_policy_launcher, install_provider
 from .pulumi_cli import CLI, ensure_cli
+from .stack_file import secrets_lines, settings_lines, with_overrides
 
 STACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
-# Top-level keys of a stack file that belong to one backend's secrets, not to the stack's settings.
-SECRETS_KEYS = ("encryptionsalt:", "secretsprovider:", "encryptedkey:")
 
 
 class SandboxError(RuntimeError):
     """Something the user must fix or be told; the message is one sentence, shown as is."""
 
 
-def check_stack_name(name: str, project_dir: Path = REPO_ROOT) -> Path:
-    """The repository stack file for `name`; refuses names that could leave `.sandbox/`."""
+def check_stack_name(name: str) -> str:
+    """Refuses a name that is not a stack name, and so could lead outside `.sandbox/`."""
     if not STACK_NAME.fullmatch(name or ""):
         raise SandboxError(
             f"--stack is {name!r}; it must be 1 to 100 letters, digits, _ or -, starting with "
             "a letter or digit (the name of a Pulumi.<stack>.yaml in the project)"
         )
-    stack_file = project_dir / f"Pulumi.{name}.yaml"
-    if not stack_file.is_file():
+    return name
+
+
+def stack_file_of(name: str, project_dir: Path = REPO_ROOT) -> Path:
+    """The project's Pulumi.<name>.yaml, which must exist."""
+    path = project_dir / f"Pulumi.{check_stack_name(name)}.yaml"
+    if not path.is_file():
         known = sorted(
             p.name[len("Pulumi.") : -len(".yaml")] for p in project_dir.glob("Pulumi.*.yaml")
         )
         raise SandboxError(
-            f"there is no stack file Pulumi.{name}.yaml in {project_dir}; stacks: {', '.join(known)}"
+            f"there is no stack file {path.name} in {project_dir}; stacks: {', '.join(known)}"
         )
-    return stack_file
+    return path
 
 
 class Sandbox:
@@ -139,11 +143,22 @@ class Sandbox:
             env[ENDPOINT_VARIABLE] = endpoint
         return env
 
-    def stack(self, name: str, *, stack_file: str | None = None) -> SandboxStack:
-        """Stack `name`, configured from Pulumi.<stack_file or name>.yaml of the project."""
-        check_stack_name(name, self.project_dir)
-        source = check_stack_name(stack_file or name, self.project_dir)
-        return SandboxStack(self, name, source)
+    def stack(
+        self, name: str, *, stack_file: str | None = None, config: dict[str, Any] | None = None
+    ) -> SandboxStack:
+        """Stack `name`, configured from Pulumi.<stack_file or name>.yaml of the project, with
+        `config` (full keys, e.g. "cognito-auth:mfa") set over it."""
+        check_stack_name(name)
+        copy = self.home / "stacks" / name / f"Pulumi.{name}.yaml"
+        if (
+            stack_file is None
+            and not (self.project_dir / f"Pulumi.{name}.yaml").is_file()
+            and copy.is_file()
+        ):
+            # A variant made earlier (a test's): it lives on in the sandbox's copy of its file.
+            return SandboxStack(self, name, None, config or {})
+        source = stack_file_of(stack_file or name, self.project_dir)
+        return SandboxStack(self, name, source, config or {})
 
     def stacks(self) -> list[str]:
         """The stacks in the sandbox's backend."""
@@ -152,10 +167,17 @@ class Sandbox:
 
 
 class SandboxStack:
-    def __init__(self, sandbox: Sandbox, name: str, source: Path) -> None:
+    def __init__(
+        self,
+        sandbox: Sandbox,
+        name: str,
+        source: Path | None,
+        overrides: dict[str, Any] | None = None,
+    ) -> None:
         self.sandbox = sandbox
         self.name = name
         self.source = source
+        self.overrides = overrides or {}
 
     @property
     def folder(self) -> Path:
@@ -210,29 +232,32 @@ class SandboxStack:
         """Emulator up, plugins installed, the stack created and its config copied."""
         endpoint = self.sandbox.prepare()
         self._link_project()
-        if sync or not self.config_file.is_file():
-            self.sync_config()
         if not self.exists():
             result = subprocess.run(
                 [str(self.sandbox.cli.path), "stack", "init", self.name, "--secrets-provider",
                  "passphrase", "--no-select", "--non-interactive"],
                 cwd=self.folder, env=self.sandbox.environment(), text=True, capture_output=True,
             )  # fmt: skip
-            if result.returncode != 0:
+            # Another process may have created it a moment ago: that is as good.
+            if result.returncode != 0 and not self.exists():
                 raise SandboxError(_cli_failure(("stack", "init", self.name), result))
+            sync = True  # `stack init` rewrote the file it wrote its salt into: restore the text
+        if sync or not self.config_file.is_file():
+            self.sync_config()
         return endpoint
 
     def sync_config(self) -> None:
-        """The stack's config file: the repository's, byte for byte, plus the sandbox's salt."""
-        own = self.config_file.read_text().splitlines() if self.config_file.is_file() else []
-        salt = [line for line in own if line.startswith(SECRETS_KEYS)]
-        settings = [
-            line
-            for line in self.source.read_text().splitlines()
-            if not line.startswith(SECRETS_KEYS)
-        ]
+        """The stack's config file: the repository's, byte for byte, plus the sandbox's salt
+        (and, for a test's variant of a stack, the keys it sets over it)."""
+        if self.source is None:
+            return  # a variant whose source is its own copy
+        salt = secrets_lines(self.config_file.read_text()) if self.config_file.is_file() else []
+        settings = with_overrides(settings_lines(self.source.read_text()), self.overrides)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.config_file.write_text("\n".join(settings + salt) + "\n")
+        # Atomically: a concurrent run of the same stack must never read half a file.
+        partial = self.config_file.with_name(f".{self.config_file.name}.{os.getpid()}")
+        partial.write_text("\n".join(settings + salt) + "\n")
+        partial.replace(self.config_file)
 
     def config_set(self, key: str, value: str, *, path: bool = False, secret: bool = False) -> None:
         """`pulumi config set` on the sandbox's copy of the stack file (as a user would on theirs)."""
@@ -351,5 +376,6 @@ __all__ = [
     "SandboxError",
     "SandboxStack",
     "check_stack_name",
+    "stack_file_of",
     "run_project_program",
 ]

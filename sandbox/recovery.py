@@ -1,4 +1,9 @@
-"""After an interrupted `pulumi up`: settle the operations the engine left pending.
+"""After an interrupted `pulumi up`: the stack's lock, and the operations left pending.
+
+A killed `pulumi up` leaves its lock on the stack, and the next one is refused ("the stack
+is currently locked ... `pulumi cancel`"). The lock names the process that took it, so a
+lock whose process is gone is stale and is cancelled, and one whose process lives means
+another update is running, which is refused: two updates of one stack never overlap.
 
 A `pulumi up` that is killed while a resource is being created leaves a *pending create*
 in the stack's state: the engine cannot know whether the resource came to exist. Pulumi's
@@ -13,6 +18,9 @@ whether a resource of that name exists that the state does not already hold.
 
 from __future__ import annotations
 
+import json
+import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,6 +47,49 @@ class Settled:
         if self.other:
             parts.append(f"refreshed {len(self.other)} interrupted updates or deletes")
         return "; ".join(parts)
+
+
+def locks(stack: SandboxStack) -> list[dict]:
+    """The stack's locks in the file backend, each with the process that holds it."""
+    found = []
+    for path in (stack.sandbox.backend_dir / ".pulumi" / "locks").glob(f"*/*/{stack.name}/*.json"):
+        try:
+            content = json.loads(path.read_text())
+        except (OSError, ValueError):
+            content = {}
+        found.append({**content, "path": path})
+    return found
+
+
+def _alive(lock: dict) -> bool:
+    if lock.get("hostname") not in (None, socket.gethostname()):
+        return True  # another machine's: nothing here can tell, so it is respected
+    try:
+        os.kill(int(lock.get("pid") or 0), 0)
+    except (ProcessLookupError, ValueError):
+        return False
+    except PermissionError:
+        return True
+    return int(lock.get("pid") or 0) > 0
+
+
+def release_stale_lock(
+    stack: SandboxStack, endpoint: str, log: Callable[[str], None] = print
+) -> None:
+    """Refuse while another update of the stack runs; cancel a dead one's lock."""
+    held = locks(stack)
+    live = [lock for lock in held if _alive(lock)]
+    if live:
+        raise SandboxError(
+            f"another update of stack {stack.name} is running (pid {live[0].get('pid')}, since "
+            f"{live[0].get('timestamp', '?')}): wait for it to finish; the sandbox never runs two at once"
+        )
+    if held:
+        log(
+            f"stack {stack.name} is locked by an update whose process ({held[0].get('pid')}) is "
+            "gone, so it was interrupted: running `pulumi cancel`"
+        )
+        stack.pulumi("cancel", "--yes", endpoint=endpoint)
 
 
 def pending_operations(stack: SandboxStack) -> list[dict]:

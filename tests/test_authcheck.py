@@ -551,7 +551,7 @@ def test_stack_outputs_come_from_pulumi():
         return subprocess.CompletedProcess(cmd, 0, stdout=json.dumps(OUTPUTS), stderr="")
 
     assert cli.stack_outputs("dev", which=lambda name: "/bin/pulumi", run=run) == OUTPUTS
-    assert calls == [["pulumi", "stack", "output", "--json", "--stack", "dev"]]
+    assert calls == [["pulumi", "stack", "output", "--json", "--show-secrets", "--stack", "dev"]]
 
 
 @pytest.mark.parametrize(
@@ -559,7 +559,13 @@ def test_stack_outputs_come_from_pulumi():
     [
         (None, 0, "{}", "", "--stack needs the pulumi CLI, which is not on PATH"),
         ("/bin/pulumi", 255, "", "error: no stack named 'dev' found", "no stack named 'dev'"),
-        ("/bin/pulumi", 3, "", "", "`pulumi stack output --json --stack dev` failed: 3"),
+        (
+            "/bin/pulumi",
+            3,
+            "",
+            "",
+            "`pulumi stack output --json --show-secrets --stack dev` failed: 3",
+        ),
         ("/bin/pulumi", 0, "warning: x", "", "the outputs of stack dev is not JSON"),
         ("/bin/pulumi", 0, '"text"', "", "must be a JSON object of stack outputs, got str"),
     ],

@@ -1,8 +1,10 @@
-"""End-to-end fixtures: the real program, deployed into a local ministack.
+"""End-to-end fixtures: the real program, deployed by the real Pulumi engine into ministack.
 
-One emulator serves the whole session (started, or reused if one is already up). Each
-stack variant is created once, under its own stack name so that resource names never
-collide, and every variant is torn down when the session ends.
+One sandbox (emulator, CLI, Pulumi home and file backend) serves the whole session; each
+stack variant is a stack of its own (`pulumi up` once per session, under its own name, so
+resource names never collide), and every variant is destroyed when the session ends.
+These tests run in a pytest process of their own (`make test-e2e`): the unit tests'
+Pulumi mocks are process-global and must not meet the Automation API's real runtime.
 """
 
 from dataclasses import dataclass
@@ -10,13 +12,15 @@ from typing import Any
 
 import pytest
 
-from sandbox import Emulator, EmulatorClients
-from sandbox import stack as sandbox_stack
+from sandbox import Emulator, EmulatorClients, Sandbox, SandboxStack
+
+PROJECT = "cognito-auth"
 
 
 @dataclass
 class Deployed:
     stack: str
+    handle: SandboxStack
     outputs: dict
     endpoint: str
     clients: EmulatorClients
@@ -31,14 +35,15 @@ class Deployed:
 
     @property
     def client_id(self) -> str:
-        return self.outputs["clientId"]
+        """The stack's app client: "app" by default, else its first public client."""
+        ids = self.outputs["clientIds"]
+        return ids.get("app") or ids[self.outputs["publicClients"][0]]
 
     @property
     def trigger_log_group(self) -> str:
         """Where the PreSignUp function logs: the group its logging config names."""
-        function = self.clients("lambda").get_function_configuration(
-            FunctionName=self.outputs["triggerFunctionName"]
-        )
+        arn = self.outputs["triggerFunctionArns"]["PreSignUp"]
+        function = self.clients("lambda").get_function_configuration(FunctionName=arn)
         return function["LoggingConfig"]["LogGroup"]
 
     @property
@@ -47,37 +52,75 @@ class Deployed:
         return f"{self.endpoint}/{self.pool_id}/.well-known/jwks.json"
 
 
+def settings(**config) -> dict[str, Any]:
+    """Stack config keys for the project's settings: settings(mfa="OFF")."""
+    return {key if ":" in key else f"{PROJECT}:{key}": value for key, value in config.items()}
+
+
+def forget(stack: SandboxStack) -> None:
+    """Remove a stack after a test: destroyed if it can be, else only forgotten (a protected
+    pool cannot be deleted; it goes with the emulator)."""
+    if stack.exists():
+        done = stack.pulumi("destroy", "--yes", check=False)
+        if done.returncode != 0:
+            stack.pulumi("stack", "rm", "--yes", "--force", check=False)
+    stack.remove()
+
+
 @pytest.fixture(scope="session")
-def emulator():
-    emulator = Emulator()
-    was_running = emulator.running() is not None
-    emulator.start()
-    yield emulator
+def sandbox() -> Sandbox:
+    return Sandbox(log=lambda message: None)
+
+
+@pytest.fixture(scope="session")
+def emulator(sandbox):
+    was_running = sandbox.emulator.running() is not None
+    sandbox.prepare()
+    yield sandbox.emulator
     if not was_running:
-        emulator.stop(clear_state=True)
+        sandbox.emulator.stop(clear_state=True)
 
 
 @pytest.fixture(scope="session")
-def deploy(emulator):
-    """deploy(stack, stack_file="dev", **config) -> Deployed, created once per session."""
+def deploy(sandbox, emulator):
+    """deploy(stack, stack_file="dev", **settings) -> Deployed, `pulumi up` once per session."""
     created: dict[str, Deployed] = {}
 
-    def make(stack: str, stack_file: str = "dev", **config) -> Deployed:
-        if stack not in created:
-            overrides = {f"cognito-auth:{key}": value for key, value in config.items()}
-            outputs = sandbox_stack.up(
-                stack, emulator, stack_file=stack_file, config_overrides=overrides
-            )
+    def make(name: str, stack_file: str = "dev", **config) -> Deployed:
+        if name not in created:
+            stack = sandbox.stack(name, stack_file=stack_file, config=settings(**config))
+            stack.up()
             endpoint = emulator.running().endpoint
-            created[stack] = Deployed(stack, outputs, endpoint, EmulatorClients(endpoint))
-        return created[stack]
+            outputs = stack.outputs(show_secrets=True)
+            created[name] = Deployed(name, stack, outputs, endpoint, EmulatorClients(endpoint))
+        return created[name]
 
     yield make
-    for stack in created:
-        sandbox_stack.down(stack, emulator)
+    for deployed in created.values():
+        forget(deployed.handle)
 
 
 @pytest.fixture(scope="session")
 def dev(deploy) -> Deployed:
     """The dev stack file as it is, under its own stack name."""
     return deploy("e2e-dev")
+
+
+@pytest.fixture
+def own_sandbox(emulator, tmp_path):
+    """own_sandbox(name, persist=False) -> a Sandbox in a home of its own under tmp_path,
+    for tests that kill, restart or corrupt it; its ministack venv is the session's (linked:
+    a pip install per test would take longer than the tests). Stopped at the end."""
+    made: list[Sandbox] = []
+
+    def make(name: str, persist: bool = False) -> Sandbox:
+        home = tmp_path / name
+        home.mkdir()
+        (home / "venv").symlink_to(emulator.venv, target_is_directory=True)
+        own = Sandbox(home, emulator=Emulator(home, persist=persist), log=lambda message: None)
+        made.append(own)
+        return own
+
+    yield make
+    for own in made:
+        own.emulator.stop(clear_state=True)

@@ -15,7 +15,6 @@ from botocore.exceptions import ClientError
 
 from authcheck import cli, run_check
 from functions.pre_sign_up import REFUSAL_MESSAGE
-from sandbox.stack import StackPaths
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STEPS = [
@@ -57,8 +56,11 @@ def json_report(done: subprocess.CompletedProcess) -> dict:
     return json.loads(done.stdout)
 
 
-def outputs_file(emulator, deployed) -> str:
-    return str(StackPaths(emulator.home, deployed.stack).outputs)
+def outputs_file(deployed, folder: Path) -> str:
+    """The stack's outputs as `pulumi stack output --json --show-secrets` prints them."""
+    path = folder / f"{deployed.stack}-outputs.json"
+    path.write_text(json.dumps(deployed.outputs))
+    return str(path)
 
 
 def statuses(doc: dict) -> list[tuple[str, str]]:
@@ -96,9 +98,9 @@ def test_sandbox_check_passes_on_dev(dev):
     assert_user_gone(dev, doc["user"]["username"])
 
 
-def test_without_auto_confirm_the_user_is_confirmed_by_admin(emulator, deploy, capsys):
+def test_without_auto_confirm_the_user_is_confirmed_by_admin(deploy, capsys, tmp_path):
     prod = deploy("e2e-prod", stack_file="prod")
-    argv = ["--outputs", outputs_file(emulator, prod), "--endpoint-url", prod.endpoint, "--json"]
+    argv = ["--outputs", outputs_file(prod, tmp_path), "--endpoint-url", prod.endpoint, "--json"]
     exit_code = cli.main(argv, idp=prod.idp)
     doc = json.loads(capsys.readouterr().out)
     assert exit_code == 0, doc
@@ -106,10 +108,10 @@ def test_without_auto_confirm_the_user_is_confirmed_by_admin(emulator, deploy, c
     assert doc["steps"][1]["detail"] == "confirmed by admin; trigger did not auto-confirm"
 
 
-def test_expect_auto_confirm_fails_when_the_admin_had_to_confirm(emulator, deploy):
+def test_expect_auto_confirm_fails_when_the_admin_had_to_confirm(deploy, tmp_path):
     prod = deploy("e2e-prod", stack_file="prod")
     done = run(
-        "authcheck", "--outputs", outputs_file(emulator, prod), "--endpoint-url", prod.endpoint,
+        "authcheck", "--outputs", outputs_file(prod, tmp_path), "--endpoint-url", prod.endpoint,
         "--expect-auto-confirm", "--json",
     )  # fmt: skip
     doc = json_report(done)
@@ -127,9 +129,9 @@ def test_expect_auto_confirm_fails_when_the_admin_had_to_confirm(emulator, deplo
     assert_user_gone(prod, doc["user"]["username"])
 
 
-def test_srp_only_client_skips_the_password_flow(emulator, deploy, capsys):
+def test_srp_only_client_skips_the_password_flow(deploy, capsys, tmp_path):
     srp_only = deploy("e2e-srp-only", authFlows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
-    argv = ["--outputs", outputs_file(emulator, srp_only), "--endpoint-url", srp_only.endpoint]
+    argv = ["--outputs", outputs_file(srp_only, tmp_path), "--endpoint-url", srp_only.endpoint]
     exit_code = cli.main([*argv, "--json"], idp=srp_only.idp)
     doc = json.loads(capsys.readouterr().out)
     assert exit_code == 0, doc
@@ -147,11 +149,11 @@ def test_srp_only_client_skips_the_password_flow(emulator, deploy, capsys):
     assert doc["summary"]["text"] == "6 passed, 0 failed, 1 skipped"
 
 
-def test_unreachable_endpoint_is_one_sentence(emulator, dev, capsys):
+def test_unreachable_endpoint_is_one_sentence(dev, capsys, tmp_path):
     with socket.socket() as s:  # a loopback port nobody listens on once closed
         s.bind(("127.0.0.1", 0))
         endpoint = f"http://127.0.0.1:{s.getsockname()[1]}"
-    exit_code = cli.main(["--outputs", outputs_file(emulator, dev), "--endpoint-url", endpoint])
+    exit_code = cli.main(["--outputs", outputs_file(dev, tmp_path), "--endpoint-url", endpoint])
     out = capsys.readouterr().out
     assert exit_code == 1, out
     lines = out.splitlines()

@@ -21,11 +21,11 @@ from pathlib import Path
 import jwt
 import pytest
 from botocore.exceptions import ClientError
+from sandbox.stack import StackPaths
 
 from authcheck import cli, run_check
 from sandbox import Emulator, EmulatorClients, EmulatorError
 from sandbox import stack as sandbox_stack
-from sandbox.stack import StackPaths
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Test1234!"

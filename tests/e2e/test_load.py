@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sandbox.stack import StackPaths
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
