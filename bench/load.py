@@ -46,8 +46,7 @@ from botocore.config import Config  # noqa: E402
 from botocore.exceptions import BotoCoreError, ClientError  # noqa: E402
 
 from authcheck.password import generate_password  # noqa: E402
-from sandbox import REGION, Emulator, EmulatorClients  # noqa: E402
-from sandbox import stack as sandbox_stack  # noqa: E402
+from sandbox import REGION, Emulator, EmulatorClients, Sandbox, SandboxStack  # noqa: E402
 from sandbox.emulator import ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY  # noqa: E402
 
 MAX_USERS = 10_000
@@ -74,6 +73,7 @@ class Target:
     endpoint: str
     outputs: dict
     stack: str | None = None  # set when this run brought the stack up itself
+    handle: SandboxStack | None = None
     emulator: Emulator | None = None
     started_emulator: bool = False
     up_seconds: float = 0.0
@@ -170,19 +170,21 @@ def bring_up(options: argparse.Namespace) -> Target:
             outputs = json.loads(Path(options.outputs).read_text())
         except (OSError, ValueError) as error:
             raise UsageError(f"cannot read --outputs {options.outputs}: {error}") from error
-        missing = {"userPoolId", "clientId", "triggerFunctionName"} - set(outputs)
+        missing = {"userPoolId", "clientIds", "triggerFunctionArns"} - set(outputs)
         if missing:
             raise UsageError(f"--outputs {options.outputs} lacks {', '.join(sorted(missing))}")
         return Target(options.endpoint_url.rstrip("/"), outputs)
-    emulator = Emulator()
-    was_running = emulator.running() is not None
+    sandbox = Sandbox(log=lambda message: print(f"load: {message}", file=sys.stderr))
+    was_running = sandbox.emulator.running() is not None
     began = time.monotonic()
-    outputs = sandbox_stack.up(options.stack, emulator, stack_file=options.stack_file)
+    stack = sandbox.stack(options.stack, stack_file=options.stack_file)
+    stack.up()
     return Target(
-        emulator.running().endpoint,
-        outputs,
+        sandbox.emulator.running().endpoint,
+        stack.outputs(show_secrets=True),
         stack=options.stack,
-        emulator=emulator,
+        handle=stack,
+        emulator=sandbox.emulator,
         started_emulator=not was_running,
         up_seconds=time.monotonic() - began,
     )
@@ -191,9 +193,11 @@ def bring_up(options: argparse.Namespace) -> Target:
 def clean_up(target: Target, admin: EmulatorClients, usernames: list[str], keep: bool) -> str:
     if keep:
         return "kept (--keep)"
-    if target.stack is not None:
-        removed = sandbox_stack.down(target.stack, target.emulator)
-        done = f"stack {target.stack} torn down ({removed} resources)"
+    if target.handle is not None:
+        removed = len(target.handle.export()["deployment"].get("resources") or [])
+        target.handle.destroy()
+        target.handle.remove()
+        done = f"stack {target.stack} destroyed ({removed} resources)"
         if target.started_emulator:
             target.emulator.stop(clear_state=True)
             done += "; the emulator this run started is stopped"
@@ -356,8 +360,9 @@ def invocation_metric(cloudwatch, function: str, since: datetime) -> float | Non
 def run_load(target: Target, options: argparse.Namespace, deadline: float) -> dict:
     admin = EmulatorClients(target.endpoint)
     idp = admin("cognito-idp")
-    pool_id, client_id = target.outputs["userPoolId"], target.outputs["clientId"]
-    function = target.outputs["triggerFunctionName"]
+    pool_id = target.outputs["userPoolId"]
+    client_id = target.outputs["clientIds"]["app"]
+    function = target.outputs["triggerFunctionArns"]["PreSignUp"].rsplit(":", 1)[-1]
     pool = idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]
     password = generate_password(pool.get("Policies", {}).get("PasswordPolicy"))
     run_id = secrets.token_hex(3)

@@ -8,10 +8,12 @@ neither leak to nor be used against the emulator.
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
 import boto3
+import botocore.session
 from botocore.config import Config
 
 from .emulator import REGION, ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY
@@ -36,6 +38,7 @@ class EmulatorClients:
             aws_access_key_id=ROOT_ACCESS_KEY_ID,
             aws_secret_access_key=ROOT_SECRET_ACCESS_KEY,
             region_name=region,
+            botocore_session=_isolated_session(),
         )
         self._clients: dict[tuple[str, str], Any] = {}
         self._lock = threading.Lock()
@@ -49,3 +52,20 @@ class EmulatorClients:
                     service, region_name=key[1], endpoint_url=self.endpoint, config=_CONFIG
                 )
             return self._clients[key]
+
+
+def _isolated_session() -> botocore.session.Session:
+    """A botocore session that reads nothing of the shell's AWS setup: a missing or foreign
+    AWS_PROFILE, config and credentials files, or an AWS_ENDPOINT_URL cannot reach it.
+
+    Each entry replaces botocore's (config name, environment variable, default, converter)
+    for that setting with one that names no variable and no file.
+    """
+    return botocore.session.Session(
+        session_vars={
+            "profile": (None, None, None, None),
+            "config_file": (None, None, os.devnull, None),
+            "credentials_file": (None, None, os.devnull, None),
+            "ignore_configured_endpoint_urls": (None, None, True, None),
+        }
+    )

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .processes import arguments, environment_of, pid_alive, processes_with, signal_group
+
 MINISTACK_VERSION = "1.5.33"
 """The only ministack release the sandbox was checked against; its quirks are in sandbox/README.md."""
 
@@ -179,11 +181,11 @@ class Emulator:
         return record if _is_healthy(record.endpoint) else None
 
     def _is_ours(self, pid: int) -> bool:
-        return _pid_alive(pid) and self.marker in _arguments(pid)
+        return pid_alive(pid) and self.marker in arguments(pid)
 
     def _recover_record(self) -> EmulatorRecord | None:
-        for pid in _processes_with(self.marker):
-            environment = _environment_of(pid)
+        for pid in processes_with(self.marker):
+            environment = environment_of(pid)
             if "GATEWAY_PORT" not in environment:
                 continue
             record = EmulatorRecord(
@@ -266,17 +268,17 @@ class Emulator:
         record = self._read_record()
         # Exactly this sandbox's emulator: the recorded process if it is ours, and any other
         # process carrying this sandbox's marker (one whose record was lost), never another's.
-        pids = set(_processes_with(self.marker))
+        pids = set(processes_with(self.marker))
         if record is not None and self._is_ours(record.pid):
             pids.add(record.pid)
         for pid in pids:
-            _signal_group(pid, signal.SIGTERM)
+            signal_group(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and any(_pid_alive(pid) for pid in pids):
+        while time.monotonic() < deadline and any(pid_alive(pid) for pid in pids):
             time.sleep(0.05)
         for pid in pids:
-            if _pid_alive(pid):
-                _signal_group(pid, signal.SIGKILL)
+            if pid_alive(pid):
+                signal_group(pid, signal.SIGKILL)
         self._forget_record()
         if clear_state:
             shutil.rmtree(self.state_dir, ignore_errors=True)
@@ -379,54 +381,3 @@ def _is_healthy(endpoint: str) -> bool:
         return True
     except EmulatorError:
         return False
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # A zombie (exited, not yet reaped by its parent) still answers kill(0).
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
-    except (FileNotFoundError, IndexError):
-        return True
-
-
-def _arguments(pid: int) -> list[str]:
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return []
-    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
-
-
-def _environment_of(pid: int) -> dict[str, str]:
-    try:
-        raw = Path(f"/proc/{pid}/environ").read_bytes()
-    except OSError:
-        return {}
-    pairs = (item.decode(errors="replace").partition("=") for item in raw.split(b"\0") if item)
-    return {key: value for key, _, value in pairs}
-
-
-def _processes_with(marker: str) -> list[int]:
-    """Live processes whose command line holds `marker` (none where there is no /proc)."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        pid = int(entry.name)
-        if pid != os.getpid() and marker in _arguments(pid) and _pid_alive(pid):
-            found.append(pid)
-    return found
-
-
-def _signal_group(pid: int, sig: signal.Signals) -> None:
-    # start() made the emulator a session leader, so its group id is its PID.
-    try:
-        os.killpg(pid, sig)
-    except ProcessLookupError:
-        pass
-    except PermissionError:
-        os.kill(pid, sig)

@@ -216,7 +216,7 @@ class SandboxStack:
             timeout=timeout,
         )
         if check and result.returncode != 0:
-            raise SandboxError(_cli_failure(args, result))
+            raise SandboxError(_cli_failure(args, result, self.name))
         return result
 
     def _endpoint(self) -> str | None:
@@ -240,7 +240,7 @@ class SandboxStack:
             )  # fmt: skip
             # Another process may have created it a moment ago: that is as good.
             if result.returncode != 0 and not self.exists():
-                raise SandboxError(_cli_failure(("stack", "init", self.name), result))
+                raise SandboxError(_cli_failure(("stack", "init"), result, self.name))
             sync = True  # `stack init` rewrote the file it wrote its salt into: restore the text
         if sync or not self.config_file.is_file():
             self.sync_config()
@@ -296,10 +296,24 @@ class SandboxStack:
         )
         return auto.Stack.select(self.name, workspace)
 
-    def up(self, *, on_output: Callable[[str], None] | None = None, program=None, **options: Any):
-        """`pulumi up --yes` of the project's program; returns the automation UpResult."""
+    def up(
+        self,
+        *,
+        on_output: Callable[[str], None] | None = None,
+        program=None,
+        preview_first: bool = True,
+        **options: Any,
+    ):
+        """`pulumi up --yes` of the project's program; returns the automation UpResult.
+
+        Like the CLI's `pulumi up`, and unlike the Automation API's, it previews first, so a
+        program the provider refuses (a type or an input it cannot apply) changes nothing.
+        """
         endpoint = self.ensure(sync=options.pop("sync", True))
         stack = self._workspace(endpoint, program)
+        if preview_first:
+            _automation(lambda: stack.preview(color=_color(), refresh=options.get("refresh", False)),
+                        "up", self.name)  # fmt: skip
         return _automation(lambda: stack.up(on_output=on_output, color=_color(), **options), "up", self.name)  # fmt: skip
 
     def preview(
@@ -361,12 +375,16 @@ def _command_error(command: str, stack: str, error: Exception) -> str:
     return f"`pulumi {command}` of stack {stack} failed: {detail}"
 
 
-def _cli_failure(args, result: subprocess.CompletedProcess) -> str:
+def _cli_failure(args, result: subprocess.CompletedProcess, stack: str) -> str:
+    """The CLI's own error lines, in one sentence that names the command and the stack."""
     lines = [
         line.strip() for line in (result.stderr or result.stdout or "").splitlines() if line.strip()
     ]
     errors = [line for line in lines if line.startswith("error:")] or lines[-1:]
-    return f"`pulumi {' '.join(args)}` failed (exit {result.returncode}): {' '.join(errors[:3])}"
+    return (
+        f"`pulumi {' '.join(args)}` of stack {stack} failed (exit {result.returncode}): "
+        f"{' '.join(errors[:3])}"
+    )
 
 
 __all__ = [

@@ -6,44 +6,55 @@ lock whose process is gone is stale and is cancelled, and one whose process live
 another update is running, which is refused: two updates of one stack never overlap.
 
 A `pulumi up` that is killed while a resource is being created leaves a *pending create*
-in the stack's state: the engine cannot know whether the resource came to exist. Pulumi's
-answer is `pulumi refresh`, with `--import-pending-creates <urn> <id>` for those that did
-and `--clear-pending-creates` for the rest; without it, the next `up` creates them again
+in the stack's state: the engine cannot know whether the resource came to exist. Pulumi
+asks the user to check the provider, then `pulumi refresh` with `--clear-pending-creates`
+(or an import of what did come to exist); without that, the next `up` creates them again
 and the first copy is orphaned (the old sandbox leaked a function on every killed run).
 
 The sandbox can answer the question itself: Check chose each resource's name before the
 create began, and the pending operation records those inputs, so the emulator is asked
-whether a resource of that name exists that the state does not already hold.
+whether a resource of that name exists that the state does not hold. Such an orphan was
+made a moment before the kill and holds nothing yet; it is removed, the pending creates are
+cleared, and the `up` that follows creates each resource once. (`pulumi import` would keep
+it instead, but the CLI runs an import through the language host, which the sandbox lacks.)
 """
 
 from __future__ import annotations
 
 import json
-import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .clients import EmulatorClients
 from .engine import SandboxError, SandboxStack
+from .processes import pid_alive
 from .resources import KINDS, Context
 
 
 @dataclass
 class Settled:
-    imported: dict[str, str] = field(default_factory=dict)  # urn -> id found in the emulator
-    cleared: list[str] = field(default_factory=list)  # urns never created
+    removed: dict[str, str] = field(default_factory=dict)  # urn -> orphan removed from the emulator
+    cleared: list[str] = field(default_factory=list)  # urns of every pending create
     other: list[str] = field(default_factory=list)  # updates/deletes: the refresh reads them back
 
     def __bool__(self) -> bool:
-        return bool(self.imported or self.cleared or self.other)
+        return bool(self.removed or self.cleared or self.other)
 
     def describe(self) -> str:
         parts = []
-        if self.imported:
-            parts.append(f"imported {len(self.imported)} found in the emulator")
+        if self.removed:
+            parts.append(
+                f"removed {len(self.removed)} orphan(s) the interrupted update had created: "
+                + ", ".join(
+                    f"{urn.rsplit('::', 1)[-1]} ({resource_id})"
+                    for urn, resource_id in self.removed.items()
+                )
+            )
         if self.cleared:
-            parts.append(f"cleared {len(self.cleared)} that were never created")
+            parts.append(
+                f"cleared {len(self.cleared)} pending create(s), to be created once by this `up`"
+            )
         if self.other:
             parts.append(f"refreshed {len(self.other)} interrupted updates or deletes")
         return "; ".join(parts)
@@ -65,12 +76,10 @@ def _alive(lock: dict) -> bool:
     if lock.get("hostname") not in (None, socket.gethostname()):
         return True  # another machine's: nothing here can tell, so it is respected
     try:
-        os.kill(int(lock.get("pid") or 0), 0)
-    except (ProcessLookupError, ValueError):
+        pid = int(lock.get("pid") or 0)
+    except (TypeError, ValueError):
         return False
-    except PermissionError:
-        return True
-    return int(lock.get("pid") or 0) > 0
+    return pid > 0 and pid_alive(pid)
 
 
 def release_stale_lock(
@@ -90,6 +99,18 @@ def release_stale_lock(
             "gone, so it was interrupted: running `pulumi cancel`"
         )
         stack.pulumi("cancel", "--yes", endpoint=endpoint)
+
+
+def _refuse_if_in_use(token: str, resource_id: str, ctx: Context) -> None:
+    """An orphaned user pool is removed only while it holds no user."""
+    if token == "aws:cognito/userPool:UserPool":
+        users = ctx.clients("cognito-idp").list_users(UserPoolId=resource_id, Limit=1)["Users"]
+        if users:
+            raise SandboxError(
+                f"the interrupted update created user pool {resource_id}, which the state does not "
+                "know and which already holds users: keep it by adopting it (`importUserPoolId`), "
+                "or delete it yourself, then `python -m sandbox up` again"
+            )
 
 
 def pending_operations(stack: SandboxStack) -> list[dict]:
@@ -125,17 +146,15 @@ def settle(stack: SandboxStack, endpoint: str, log: Callable[[str], None] = prin
         if len(found) > 1:
             raise SandboxError(
                 f"{urn} was being created when the update stopped, and the emulator holds "
-                f"{len(found)} such resources ({', '.join(found)}): remove the extra ones, then "
-                "`pulumi refresh --import-pending-creates <urn> <id>`"
+                f"{len(found)} resources it could be ({', '.join(found)}): remove the extra ones, "
+                "then `pulumi refresh --clear-pending-creates`"
             )
-        if found:
-            settled.imported[urn] = found[0]
-        else:
-            settled.cleared.append(urn)
-    flags = [flag for urn, resource_id in settled.imported.items()
-             for flag in ("--import-pending-creates", urn, "--import-pending-creates", resource_id)]  # fmt: skip
-    if settled.cleared:
-        flags.append("--clear-pending-creates")
+        for resource_id in found:
+            _refuse_if_in_use(row.token, resource_id, ctx)
+            row.delete(ctx, resource_id, resource.get("inputs") or {})
+            settled.removed[urn] = resource_id
+        settled.cleared.append(urn)
+    flags = ["--clear-pending-creates"] if settled.cleared else []
     stack.pulumi("refresh", "--yes", "--skip-preview", *flags, endpoint=endpoint)
     log(f"stack {stack.name}: {settled.describe()}")
     return settled

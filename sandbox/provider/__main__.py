@@ -12,6 +12,9 @@ from .plugin import ENDPOINT_VARIABLE
 from .server import main
 
 if __name__ == "__main__":
+    # The shell's AWS settings are the user's, for AWS; none of them means anything here.
+    for name in [name for name in os.environ if name.startswith("AWS_")]:
+        del os.environ[name]
     endpoint = os.environ.get(ENDPOINT_VARIABLE, "")
     if urlparse(endpoint).hostname != "127.0.0.1":
         sys.stderr.write(

@@ -1,16 +1,17 @@
-"""Faults against the real program in the emulator: a trigger that raises, a trigger slower
-than its timeout, the emulator killed in the middle of an auth check (and `sandbox up`
-recovering from it), and a persisted emulator restarted under a signed-up user.
+"""Faults, tried as a user would meet them: a trigger that raises, a trigger slower than its
+timeout, the emulator killed in the middle of a check, a persisted emulator restarted,
+`pulumi up` killed half-way, two `up`s at once, a lost or garbage record or state file, a
+stack name that leads outside the sandbox, and a shell with AWS credentials of its own.
 
-The first two change the deployed function's code with UpdateFunctionCode, on stacks of
-their own, so no other test sees the fault. The last two kill or restart an emulator, so
-each runs its own (in a home under tmp_path) and leaves the session's emulator alone.
+Tests that kill, restart or corrupt an emulator run a sandbox of their own (a home under
+tmp_path, `own_sandbox`), so the session's emulator is never disturbed.
 """
 
 import io
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,11 +22,9 @@ from pathlib import Path
 import jwt
 import pytest
 from botocore.exceptions import ClientError
-from sandbox.stack import StackPaths
 
 from authcheck import cli, run_check
 from sandbox import Emulator, EmulatorClients, EmulatorError
-from sandbox import stack as sandbox_stack
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Test1234!"
@@ -44,6 +43,15 @@ def handler(event, context):
     time.sleep(2)
     return event
 """
+# A shell that has AWS credentials and a profile of its own: none may matter to the sandbox.
+FOREIGN_AWS = {
+    "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "AWS_SESSION_TOKEN": "FwoGZXIvYXdzEXAMPLE",
+    "AWS_PROFILE": "no-such-profile",
+    "AWS_REGION": "eu-west-1",
+    "AWS_ENDPOINT_URL": "https://aws.example.invalid",
+}
 
 
 def _email() -> str:
@@ -63,7 +71,7 @@ def _users(deployed) -> list[dict]:
 def replace_trigger_code(deployed, source: str, timeout: float = 10.0) -> None:
     """Swap the trigger's code for `source` under its configured handler name; wait until live."""
     lam = deployed.clients("lambda")
-    name = deployed.outputs["triggerFunctionName"]
+    name = deployed.outputs["triggerFunctionArns"]["PreSignUp"]
     module, function = lam.get_function_configuration(FunctionName=name)["Handler"].rsplit(".", 1)
     assert f"def {function}(" in source
     archive = io.BytesIO()
@@ -89,6 +97,40 @@ def trigger_log_lines(deployed) -> list[str]:
         )["events"]
         lines += [event["message"] for event in events]
     return lines
+
+
+def sandbox_cli(home: Path, *args: str, env: dict | None = None, timeout: float = 180, **popen):
+    """`python -m sandbox ...` as a user runs it, against the sandbox in `home`."""
+    environment = {**(env or os.environ), "COGNITO_AUTH_SANDBOX_HOME": str(home)}
+    command = [sys.executable, "-m", "sandbox", *args]
+    if popen:
+        return subprocess.Popen(command, cwd=REPO_ROOT, env=environment, text=True, **popen)
+    return subprocess.run(
+        command, cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def inventory(clients: EmulatorClients) -> dict[str, list[str]]:
+    """What the emulator holds, by kind: a leak shows up as a second copy."""
+    return {
+        "pools": sorted(
+            p["Name"] for p in clients("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]
+        ),
+        "functions": sorted(
+            f["FunctionName"] for f in clients("lambda").list_functions()["Functions"]
+        ),
+        "roles": sorted(r["RoleName"] for r in clients("iam").list_roles()["Roles"]),
+        "log groups": sorted(
+            g["logGroupName"] for g in clients("logs").describe_log_groups()["logGroups"]
+        ),
+    }
+
+
+def counts(clients: EmulatorClients) -> dict[str, int]:
+    return {kind: len(names) for kind, names in inventory(clients).items()}
+
+
+ONE_OF_EACH = {"pools": 1, "functions": 1, "roles": 1, "log groups": 1}
 
 
 # ------------------------------------------------------------------ a trigger that raises
@@ -125,7 +167,7 @@ def test_raising_trigger_refuses_sign_up_with_its_safe_message_only(deploy):
 # ------------------------------------------------------- a trigger slower than its timeout
 
 
-def test_trigger_slower_than_its_timeout_fails_sign_up_as_a_timeout(emulator, deploy, capsys):
+def test_trigger_slower_than_its_timeout_fails_sign_up_as_a_timeout(deploy, capsys, tmp_path):
     slow = deploy("e2e-fault-timeout", triggerTimeoutSeconds=1)
     replace_trigger_code(slow, SLOW_HANDLER)
 
@@ -138,7 +180,8 @@ def test_trigger_slower_than_its_timeout_fails_sign_up_as_a_timeout(emulator, de
     assert "Task timed out after 1.00 seconds" in message, message
     assert _users(slow) == []
 
-    outputs = StackPaths(emulator.home, slow.stack).outputs
+    outputs = tmp_path / "outputs.json"
+    outputs.write_text(json.dumps(slow.outputs))
     exit_code = cli.main(["--outputs", str(outputs), "--endpoint-url", slow.endpoint], idp=slow.idp)
     lines = capsys.readouterr().out.splitlines()
     assert exit_code == 1
@@ -152,53 +195,7 @@ def test_trigger_slower_than_its_timeout_fails_sign_up_as_a_timeout(emulator, de
     assert _users(slow) == []
 
 
-# ------------------------------------------------------------ emulators of the tests' own
-
-
-@pytest.fixture(scope="session")
-def installed_venv(emulator, tmp_path_factory) -> Path:
-    """A ministack venv holding today's pinned requirements: the session emulator's, unless
-    that one was reused from before the pins changed (then one of the session's own)."""
-    if emulator.is_installed():
-        return emulator.venv
-    fresh = Emulator(home=tmp_path_factory.mktemp("ministack"))
-    fresh.install()
-    return fresh.venv
-
-
-@pytest.fixture
-def own_emulator(installed_venv, tmp_path):
-    """Emulator(home=tmp_path/<name>, ...) linked to an installed venv (a pip install per
-    test would take longer than the tests), stopped at the end. Emulator.install refuses
-    to rebuild a linked venv, so a link can never empty the venv it points to."""
-    started: list[Emulator] = []
-
-    def make(name: str, **options) -> Emulator:
-        home = tmp_path / name
-        home.mkdir()
-        (home / "venv").symlink_to(installed_venv, target_is_directory=True)
-        own = Emulator(home=home, **options)
-        started.append(own)
-        return own
-
-    yield make
-    for own in started:
-        own.stop(clear_state=True)
-
-
-def sandbox_cli(home: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m sandbox ...` as a user runs it, against the sandbox in `home`."""
-    credentials = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE")
-    env = {k: v for k, v in os.environ.items() if k not in credentials}
-    env["COGNITO_AUTH_SANDBOX_HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, "-m", "sandbox", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+# ------------------------------------------------------ the emulator killed in mid-check
 
 
 class KillAfterSignUp:
@@ -223,18 +220,18 @@ class KillAfterSignUp:
         return getattr(self._idp, name)
 
 
-# ------------------------------------------------------ the emulator killed in mid-check
-
-
-def test_emulator_killed_mid_check_is_unreachable_and_sandbox_up_recovers(own_emulator):
-    killed = own_emulator("killed")
-    outputs = sandbox_stack.up("dev", killed)
-    before = killed.running()
+def test_emulator_killed_mid_check_is_unreachable_and_sandbox_up_recovers(own_sandbox):
+    killed = own_sandbox("killed")
+    stack = killed.stack("dev")
+    stack.up()
+    outputs = stack.outputs(show_secrets=True)
+    before = killed.emulator.running()
     endpoint = before.endpoint
 
-    idp = KillAfterSignUp(EmulatorClients(endpoint)("cognito-idp"), killed)
-    report = run_check(outputs["userPoolId"], outputs["clientId"], endpoint_url=endpoint, idp=idp)
-
+    idp = KillAfterSignUp(EmulatorClients(endpoint)("cognito-idp"), killed.emulator)
+    report = run_check(
+        outputs["userPoolId"], outputs["clientIds"]["app"], endpoint_url=endpoint, idp=idp
+    )
     unreachable = f"EndpointConnectionError: endpoint {endpoint}/ is unreachable"
     assert [(s.name, s.status, s.detail) for s in report.steps if s.status != "not run"] == [
         ("sign up", "passed", report.steps[0].detail),
@@ -242,55 +239,49 @@ def test_emulator_killed_mid_check_is_unreachable_and_sandbox_up_recovers(own_em
         # Cleanup is still attempted (the user exists) and says why it could not happen.
         ("delete test user", "failed", f"delete test user: {unreachable}"),
     ]
-    assert report.exit_code == 1
-    assert report.user["deleted"] is False
+    assert report.exit_code == 1 and report.user["deleted"] is False
 
     # The sandbox knows its emulator is gone and says what to do.
     done = sandbox_cli(killed.home, "check", "--stack", "dev")
-    assert done.returncode == 2
+    assert done.returncode == 1
     assert (
-        done.stderr.strip() == "stack dev is not up: run `python -m sandbox up --stack dev` first"
+        done.stderr.strip()
+        == "sandbox: error: stack dev is not up: run `python -m sandbox up --stack dev` first"
     )
 
-    # `up` again: the stale emulator.json is replaced by a new emulator, and the ledger's
-    # entries (resources of the dead one) are torn down as already gone, not as failures.
-    assert json.loads(killed.record_path.read_text())["pid"] == before.pid
-    assert json.loads(StackPaths(killed.home, "dev").ledger.read_text()), "ledger is empty"
+    # `up` again: a new emulator; the refresh finds the old resources gone, and up recreates them.
     done = sandbox_cli(killed.home, "up", "--stack", "dev")
-    assert done.returncode == 0, done.stderr
-    after = killed.running()
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = killed.emulator.running()
     assert after is not None and after.pid != before.pid
     assert f"stack dev is up in ministack at {after.endpoint}" in done.stdout
-    # Printed as `pulumi stack output` would print it: the secret output masked.
+    # Printed as `pulumi stack output` prints it: the secret output masked.
     assert '"clientSecrets": "[secret]"' in done.stdout
+    assert counts(EmulatorClients(after.endpoint)) == ONE_OF_EACH
 
     done = sandbox_cli(killed.home, "check", "--stack", "dev", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(done.stdout)["summary"]["text"] == "7 passed, 0 failed"
-
     done = sandbox_cli(killed.home, "down")
-    assert done.returncode == 0 and killed.running() is None
+    assert done.returncode == 0 and killed.emulator.running() is None
+    assert "destroyed stack dev" in done.stdout
 
 
 # ------------------------------------------------- a persisted emulator, restarted
 
 
-def test_persisted_emulator_restarted_keeps_the_user_and_its_keys(own_emulator):
-    persisted = own_emulator("persisted", persist=True)
+def test_persisted_emulator_restarted_keeps_users_keys_and_the_stack(own_sandbox):
+    persisted = own_sandbox("persisted", persist=True)
     # Confirmation by code, as a user without auto-confirm does it.
-    sandbox_stack.up(
+    stack = persisted.stack(
         "e2e-persist",
-        persisted,
         stack_file="dev",
-        config_overrides={
-            "cognito-auth:autoConfirmUsers": False,
-            "cognito-auth:autoVerifyEmail": False,
-        },
+        config={"cognito-auth:autoConfirmUsers": False, "cognito-auth:autoVerifyEmail": False},
     )
-    outputs_file = StackPaths(persisted.home, "e2e-persist").outputs
-    outputs = json.loads(outputs_file.read_text())
-    pool_id, client_id = outputs["userPoolId"], outputs["clientId"]
-    first = persisted.running()
+    stack.up()
+    outputs = stack.outputs(show_secrets=True)
+    pool_id, client_id = outputs["userPoolId"], outputs["clientIds"]["app"]
+    first = persisted.emulator.running()
     idp = EmulatorClients(first.endpoint)("cognito-idp")
 
     email = _email()
@@ -299,27 +290,26 @@ def test_persisted_emulator_restarted_keeps_the_user_and_its_keys(own_emulator):
     )
     # ministack's verification code is always 123456 (also at GET /_ministack/ses/messages).
     idp.confirm_sign_up(ClientId=client_id, Username=email, ConfirmationCode="123456")
+    sign_in = {"USERNAME": email, "PASSWORD": PASSWORD}
     before = idp.initiate_auth(
-        ClientId=client_id,
-        AuthFlow="USER_PASSWORD_AUTH",
-        AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD},
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters=sign_in
     )["AuthenticationResult"]
 
-    persisted.stop()  # SIGTERM: ministack saves its state on a clean shutdown
-    assert persisted.running() is None
-    assert (persisted.state_dir / "cognito.json").is_file()
-    # Not sandbox_stack.up again: that would tear the stack down and create a new pool.
-    second = persisted.start()
+    persisted.emulator.stop()  # SIGTERM: ministack saves its state on a clean shutdown
+    assert persisted.emulator.running() is None
+    assert (persisted.emulator.state_dir / "cognito.json").is_file()
+    # `up` again against the restarted emulator: the engine's state and the emulator agree,
+    # so nothing is created or replaced and the user is still there.
+    result = stack.up()
+    assert result.summary.resource_changes == {"same": 9}, result.summary.resource_changes
+    second = persisted.emulator.running()
     assert second.pid != first.pid
-    assert json.loads(outputs_file.read_text()) == outputs
+    assert stack.outputs(show_secrets=True) == outputs
     idp = EmulatorClients(second.endpoint)("cognito-idp")
 
-    user = idp.admin_get_user(UserPoolId=pool_id, Username=email)
-    assert user["UserStatus"] == "CONFIRMED"
+    assert idp.admin_get_user(UserPoolId=pool_id, Username=email)["UserStatus"] == "CONFIRMED"
     after = idp.initiate_auth(
-        ClientId=client_id,
-        AuthFlow="USER_PASSWORD_AUTH",
-        AuthParameters={"USERNAME": email, "PASSWORD": PASSWORD},
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters=sign_in
     )["AuthenticationResult"]
     refreshed = idp.initiate_auth(
         ClientId=client_id,
@@ -338,35 +328,7 @@ def test_persisted_emulator_restarted_keeps_the_user_and_its_keys(own_emulator):
             audience=client_id,
         )
         assert claims["email"] == email and claims["token_use"] == "id"
-
-    # The auth check passes against the restarted emulator with the same outputs file.
-    report = run_check(pool_id, client_id, endpoint_url=second.endpoint, idp=idp)
-    assert report.exit_code == 0, report.render_text()
-
-
-def test_sandbox_up_persist_from_the_cli_and_again_after_a_restart(own_emulator):
-    persisted = own_emulator("cli-persist", persist=True)
-    done = sandbox_cli(persisted.home, "up", "--stack", "dev", "--persist")
-    assert done.returncode == 0, done.stderr
-    status = json.loads(sandbox_cli(persisted.home, "status").stdout)
-    assert status["emulator"]["persist"] is True and status["stacks"] == ["dev"]
-
-    persisted.stop()  # SIGTERM, as a reboot or `kill` would: the state is saved
-    assert (persisted.state_dir / "cognito.json").is_file()
-    assert sandbox_cli(persisted.home, "check", "--stack", "dev").returncode == 2
-
-    # `up --persist` again: the restored copy of the stack is torn down through the
-    # ledger and created anew, so exactly one pool of that name is left.
-    done = sandbox_cli(persisted.home, "up", "--stack", "dev", "--persist")
-    assert done.returncode == 0, done.stderr
-    record = persisted.running()
-    assert record is not None and record.persist is True
-    pools = EmulatorClients(record.endpoint)("cognito-idp").list_user_pools(MaxResults=60)
-    assert [p["Name"] for p in pools["UserPools"]] == ["cognito-auth-dev"]
-    done = sandbox_cli(persisted.home, "check", "--stack", "dev")
-    assert done.returncode == 0, done.stdout
-    assert sandbox_cli(persisted.home, "down").returncode == 0
-    assert not persisted.state_dir.exists()
+    assert counts(EmulatorClients(second.endpoint)) == ONE_OF_EACH
 
 
 def test_a_linked_venv_is_never_rebuilt_through_its_link(tmp_path):
@@ -379,3 +341,161 @@ def test_a_linked_venv_is_never_rebuilt_through_its_link(tmp_path):
     with pytest.raises(EmulatorError, match="links to .*does not hold the pinned requirements"):
         Emulator(home=home).install()
     assert (shared / "bin" / "python").exists()
+
+
+# ------------------------------------------------- `pulumi up` killed half-way
+
+
+def _wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_an_up_killed_half_way_is_settled_and_leaves_one_copy_of_everything(own_sandbox):
+    interrupted = own_sandbox("interrupted")
+    endpoint = interrupted.prepare()
+    clients = EmulatorClients(endpoint)
+    run = sandbox_cli(interrupted.home, "up", "--stack", "dev", stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    # Creating a function takes the emulator half a second (Pending, then Active): the
+    # moment it exists, its Create is still in flight. Kill everything: sandbox, CLI, plugin.
+    _wait_for(lambda: clients("lambda").list_functions()["Functions"], 120, "the trigger function")
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait(10)
+
+    stack = interrupted.stack("dev")
+    exported = stack.export()
+    pending = exported["deployment"].get("pending_operations") or []
+    assert any(op["type"] == "creating" and op["resource"]["type"] == "aws:lambda/function:Function"
+               for op in pending), pending  # fmt: skip
+    locks = list((interrupted.backend_dir / ".pulumi" / "locks").rglob("*.json"))
+    assert locks, "a killed update leaves its lock behind"
+
+    # Pulumi alone would refuse: the stack is locked, and its own `up` would create the
+    # function again beside the orphan. The sandbox says so and settles both.
+    done = sandbox_cli(interrupted.home, "up", "--stack", "dev")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        "is locked by an update whose process" in done.stderr
+        and "running `pulumi cancel`" in done.stderr
+    )
+    assert "operation(s) in flight (Pulumi says: run `pulumi refresh` to reconcile)" in done.stderr
+    assert (
+        "removed 1 orphan(s) the interrupted update had created: auth-pre-sign-up (" in done.stderr
+    ), done.stderr
+    assert counts(clients) == ONE_OF_EACH, inventory(clients)
+    assert not stack.export()["deployment"].get("pending_operations")
+    # ... and it works.
+    done = sandbox_cli(interrupted.home, "check", "--stack", "dev")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_two_ups_of_one_stack_at_once_one_is_refused_and_nothing_is_duplicated(own_sandbox):
+    racing = own_sandbox("racing")
+    endpoint = racing.prepare()
+    clients = EmulatorClients(endpoint)
+    first = sandbox_cli(
+        racing.home, "up", "--stack", "dev", stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    locks = racing.backend_dir / ".pulumi" / "locks"
+    _wait_for(
+        lambda: list(locks.rglob("*.json")) if locks.exists() else [],
+        120,
+        "the first update's lock",
+    )
+    second = sandbox_cli(racing.home, "up", "--stack", "dev")
+    out, err = first.communicate(timeout=180)
+    assert first.returncode == 0, out + err
+    assert second.returncode == 1, second.stdout + second.stderr
+    refusal = second.stderr.strip().splitlines()[-1]
+    assert refusal.startswith("sandbox: error: another update of stack dev is running (pid ")
+    assert "Traceback" not in second.stderr
+    assert counts(clients) == ONE_OF_EACH, inventory(clients)
+
+
+# ------------------------------------------------- lost or garbage files
+
+
+def test_a_lost_or_garbage_record_starts_no_second_emulator_and_down_stops_only_its_own(
+    own_sandbox,
+):
+    mine, other = own_sandbox("mine"), own_sandbox("other")
+    record, other_record = mine.emulator.start(), other.emulator.start()
+    for damage in ("delete", "garbage", "another sandbox's"):
+        if damage == "delete":
+            mine.emulator.record_path.unlink()
+        elif damage == "garbage":
+            mine.emulator.record_path.write_text("{not json")
+        else:  # the other emulator's record copied over: still ours is found, not theirs
+            shutil.copy(other.emulator.record_path, mine.emulator.record_path)
+        done = sandbox_cli(mine.home, "status")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["emulator"]["pid"] == record.pid, damage
+        assert mine.emulator.start().pid == record.pid, damage
+    done = sandbox_cli(mine.home, "down")
+    assert done.returncode == 0, done.stderr
+    assert mine.emulator.running() is None
+    assert (
+        not Path(f"/proc/{record.pid}").exists()
+        or "Z" in Path(f"/proc/{record.pid}/stat").read_text().split()[2]
+    )
+    assert other.emulator.running() == other_record, "down stopped another sandbox's emulator"
+
+
+def test_a_garbage_state_file_is_one_sentence(own_sandbox):
+    garbled = own_sandbox("garbled")
+    garbled.stack("dev").up()
+    (state,) = (garbled.backend_dir / ".pulumi" / "stacks").rglob("dev.json")
+    state.write_text("this is not a checkpoint")
+    done = sandbox_cli(garbled.home, "up", "--stack", "dev")
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sandbox: error: "), done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "dev" in lines[0]
+
+
+@pytest.mark.parametrize("name", ["../../x", "/etc/cron.d/x", "dev/../../x", "", "-dev", "a" * 101])
+def test_a_stack_name_that_leads_outside_the_sandbox_is_refused(own_sandbox, tmp_path, name):
+    home = own_sandbox("names").home
+    before = sorted(p for p in tmp_path.rglob("*"))
+    repo_before = sorted(str(p) for p in REPO_ROOT.iterdir())
+    done = sandbox_cli(home, "up", f"--stack={name}")
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"sandbox: error: --stack is {name!r}; it must be 1 to 100 letters, digits, _ or -, starting with "
+        "a letter or digit (the name of a Pulumi.<stack>.yaml in the project)"
+    )
+    assert sorted(p for p in tmp_path.rglob("*")) == before
+    assert sorted(str(p) for p in REPO_ROOT.iterdir()) == repo_before
+
+
+# ------------------------------------------------- the shell's own AWS settings
+
+
+@pytest.mark.skipif(
+    shutil.which("unshare") is None, reason="needs unshare(1) for a loopback-only network"
+)
+def test_shell_credentials_never_matter_and_only_loopback_is_used(own_sandbox):
+    """In a network namespace with nothing but loopback, and with a missing profile and
+    foreign credentials in the environment, `up` and `check` still pass: the sandbox
+    reached nothing but 127.0.0.1."""
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"unshare -n is not permitted here: {probe.stderr.decode().strip()}")
+    home = own_sandbox("offline").home
+    script = (
+        "ip link set lo up; "
+        f"{sys.executable} -m sandbox up --stack dev && {sys.executable} -m sandbox check --stack dev; "
+        f"status=$?; {sys.executable} -m sandbox down >/dev/null; exit $status"
+    )
+    env = {**os.environ, **FOREIGN_AWS, "COGNITO_AUTH_SANDBOX_HOME": str(home)}
+    done = subprocess.run(["unshare", "-n", "sh", "-c", script], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "7 passed, 0 failed" in done.stdout
+    assert "Traceback" not in done.stderr

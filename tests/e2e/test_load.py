@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from sandbox.stack import StackPaths
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 USERS, CONCURRENCY = 20, 4
@@ -43,7 +42,7 @@ def assert_invariants(report: dict, users: int) -> None:
     assert trigger["extra"] == trigger["invocations"] - users
 
 
-def test_load_on_its_own_stack(emulator):
+def test_load_on_its_own_stack(sandbox, emulator):
     done = load(
         "--users", str(USERS), "--concurrency", str(CONCURRENCY), "--stack", "e2e-load",
         "--time-limit", "60", "--json",
@@ -53,13 +52,14 @@ def test_load_on_its_own_stack(emulator):
     assert (report["users"], report["concurrency"]) == (USERS, CONCURRENCY)
     assert report["target"]["stack"] == "e2e-load"
     assert_invariants(report, USERS)
-    assert re.fullmatch(r"stack e2e-load torn down \(\d+ resources\)", report["cleanup"])
-    assert not StackPaths(emulator.home, "e2e-load").outputs.exists()
+    assert re.fullmatch(r"stack e2e-load destroyed \(\d+ resources\)", report["cleanup"])
+    assert "e2e-load" not in sandbox.stacks()
     assert emulator.running() is not None, "the session's emulator must be left running"
 
 
-def test_load_on_a_stack_that_is_up_deletes_its_users(emulator, dev):
-    outputs = StackPaths(emulator.home, dev.stack).outputs
+def test_load_on_a_stack_that_is_up_deletes_its_users(dev, tmp_path):
+    outputs = tmp_path / "outputs.json"
+    outputs.write_text(json.dumps(dev.outputs))
     done = load(
         "--users", "6", "--concurrency", "3", "--outputs", str(outputs),
         "--endpoint-url", dev.endpoint,

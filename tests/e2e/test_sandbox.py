@@ -1,13 +1,12 @@
-"""The sandbox itself: an unsupported resource type is named, and a half-created stack is
-torn down rather than left behind."""
+"""The sandbox's `aws` provider, seen through the engine: a type it cannot create and an
+input it cannot apply are refused by name before anything exists, and `up` twice changes
+nothing the second time."""
 
+import pulumi
+import pulumi_aws as aws
 import pytest
 
 from sandbox import EmulatorClients, SandboxError
-from sandbox import stack as sandbox_stack
-from sandbox.resources import CREATORS
-
-CLIENT = "aws:cognito/userPoolClient:UserPoolClient"
 
 
 def _inventory(clients: EmulatorClients) -> dict:
@@ -20,28 +19,59 @@ def _inventory(clients: EmulatorClients) -> dict:
     }
 
 
-def test_unsupported_type_is_named_and_the_half_created_stack_removed(emulator, monkeypatch):
+def _program_with(resource):
+    def program():
+        role = aws.iam.Role("kept", assume_role_policy='{"Version": "2012-10-17", "Statement": []}')
+        resource(role)
+        pulumi.export("role", role.name)
+
+    return program
+
+
+@pytest.mark.parametrize(
+    "resource, problem",
+    [
+        (
+            lambda role: aws.s3.Bucket("bucket"),
+            "aws:s3/bucket:Bucket resource 'bucket' has a problem: the sandbox's aws provider "
+            "cannot create aws:s3/bucket:Bucket: it manages aws:cloudwatch/logGroup:LogGroup",
+        ),
+        (
+            lambda role: aws.iam.Role(
+                "bounded", assume_role_policy="{}", permissions_boundary="arn:aws:iam::aws:policy/x"
+            ),
+            # The engine's own framing of a failure on one property.
+            "aws:iam/role:Role resource 'bounded': property permissionsBoundary value "
+            "{arn:aws:iam::aws:policy/x} has a problem: permissionsBoundary is an input "
+            "the sandbox cannot apply to the emulator (it maps assumeRolePolicy, description",
+        ),
+    ],
+    ids=["unsupported-type", "unmapped-input"],
+)
+def test_what_the_sandbox_cannot_do_is_refused_by_name_before_anything_exists(
+    sandbox, emulator, resource, problem
+):
     clients = EmulatorClients(emulator.running().endpoint)
     before = _inventory(clients)
-    # The client is registered last, after the role, function and pool exist.
-    monkeypatch.delitem(CREATORS, CLIENT)
-    with pytest.raises(SandboxError) as error:
-        sandbox_stack.up("e2e-half", emulator, stack_file="dev")
-    assert f"cannot create resource type {CLIENT!r}" in str(error.value)
-    assert _inventory(clients) == before, "the partial stack was left in the emulator"
-    paths = sandbox_stack.StackPaths(emulator.home, "e2e-half")
-    assert not paths.outputs.exists()
+    stack = sandbox.stack("e2e-refused", stack_file="dev")
+    try:
+        lines: list[str] = []
+        with pytest.raises(SandboxError) as refused:
+            stack.up(program=_program_with(resource), on_output=lines.append)
+        assert problem in str(refused.value) + "\n".join(lines), "\n".join(lines)
+        # Check refuses at the start of the update: not even the role beside it was created.
+        assert _inventory(clients) == before
+        assert [r["type"] for r in stack.export()["deployment"].get("resources") or []
+                if r["type"].startswith("aws:")] == []  # fmt: skip
+    finally:
+        stack.remove()
 
 
-def test_up_twice_leaves_one_copy(emulator):
+def test_up_twice_changes_nothing_the_second_time(deploy, emulator):
     clients = EmulatorClients(emulator.running().endpoint)
-    first = sandbox_stack.up("e2e-twice", emulator, stack_file="dev")
+    first = deploy("e2e-twice")
     middle = _inventory(clients)
-    second = sandbox_stack.up("e2e-twice", emulator, stack_file="dev")
-    after = _inventory(clients)
-    assert first["userPoolId"] != second["userPoolId"]
-    assert first["userPoolId"] not in after["pools"] and second["userPoolId"] in after["pools"]
-    assert len(after["pools"]) == len(middle["pools"])
-    assert len(after["functions"]) == len(middle["functions"])
-    sandbox_stack.down("e2e-twice", emulator)
-    assert second["userPoolId"] not in _inventory(clients)["pools"]
+    result = first.handle.up()
+    assert result.summary.resource_changes == {"same": 9}, result.summary.resource_changes
+    assert first.handle.outputs(show_secrets=True) == first.outputs
+    assert _inventory(clients) == middle
