@@ -1,12 +1,13 @@
 # One entry point for set-up, the sandbox demo, tests and figures.
-# Needs only Python 3.11+ on the PATH; everything else is installed into ./venv
-# (the virtualenv Pulumi.yaml names, so `pulumi up` reuses it) and ./.sandbox.
+# Needs Python 3.11+ on the PATH, and either the Pulumi CLI (3.187.0 or newer) or Go 1.26+
+# to build it; everything else is installed into ./venv (the virtualenv Pulumi.yaml names,
+# so a real `pulumi up` reuses it), ./.sandbox and the CLI cache (~/.cache/cognito-auth).
 PYTHON ?= python3
 VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup demo down test lint bench constraints clean
+.PHONY: setup cli emulator demo down test test-unit test-e2e lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -18,19 +19,33 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 
 setup: $(VENV)/.installed
 
-## The main job on the local sandbox: the real program's resources created in ministack
-## (installed into .sandbox/ on first use), then the auth check against them.
+## The Pulumi CLI the sandbox runs: PATH's when new enough, else built once from Go modules.
+cli: setup
+	$(PY) -m sandbox.pulumi_cli
+
+## The emulator's own virtualenv (.sandbox/venv), pinned apart from the project's.
+emulator: setup
+	$(PY) -c 'from sandbox import Emulator; Emulator().install()'
+
+## The main job on the local sandbox: the real `pulumi up` of the dev stack into ministack
+## (started on 127.0.0.1, installed on first use), then the sign-up/sign-in check.
 demo: setup
 	$(PY) -m sandbox up --stack $(STACK)
 	$(PY) -m sandbox check --stack $(STACK)
 
-## Stop the sandbox's emulator and remove its state.
+## Destroy the sandbox's unprotected stacks and stop its emulator.
 down: setup
 	$(PY) -m sandbox down
 
-## The whole test suite.
-test: setup
-	$(PY) -m pytest
+## The whole test suite: unit and wiring tests, then end to end through the engine. Two
+## pytest processes: Pulumi's mocks are process-wide and must not meet the real runtime.
+test: test-unit test-e2e
+
+test-unit: setup
+	$(PY) -m pytest --ignore=tests/e2e
+
+test-e2e: setup cli
+	$(PY) -m pytest tests/e2e
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -312,8 +312,8 @@ class SandboxStack:
         endpoint = self.ensure(sync=options.pop("sync", True))
         stack = self._workspace(endpoint, program)
         if preview_first:
-            _automation(lambda: stack.preview(color=_color(), refresh=options.get("refresh", False)),
-                        "up", self.name)  # fmt: skip
+            _automation(lambda: stack.preview(on_output=on_output, color=_color(),
+                                              refresh=options.get("refresh", False)), "up", self.name)  # fmt: skip
         return _automation(lambda: stack.up(on_output=on_output, color=_color(), **options), "up", self.name)  # fmt: skip
 
     def preview(
@@ -367,10 +367,26 @@ def _automation(run: Callable[[], Any], command: str, stack: str) -> Any:
         raise SandboxError(_command_error(command, stack, error)) from None
 
 
+def _error_lines(text: str) -> list[str]:
+    """The CLI's errors, each joined with the lines that continue it (up to a blank line)."""
+    errors: list[str] = []
+    continuing = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("error:"):
+            errors.append(line)
+            continuing = True
+        elif continuing and line:
+            errors[-1] += " " + line
+        else:
+            continuing = False
+    return errors
+
+
 def _command_error(command: str, stack: str, error: Exception) -> str:
-    text = getattr(error, "stderr", "") or str(error)
-    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
-    errors = [line for line in lines if line.startswith("error:")]
+    text = str(getattr(error, "stderr", "") or error)
+    errors = _error_lines(text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     detail = " ".join(errors[:3]) or (lines[-1] if lines else str(error))
     return f"`pulumi {command}` of stack {stack} failed: {detail}"
 

@@ -17,3 +17,14 @@ def fake_aws() -> FakeAws:
 @pytest.fixture
 def monitor(fake_aws) -> RecordingMonitor:
     return RecordingMonitor(fake_aws)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Unit tests set Pulumi's mocks for the whole process; the end-to-end tests run the real
+    engine's runtime in it. One pytest process must not hold both."""
+    e2e = [item for item in items if item.nodeid.startswith("tests/e2e/")]
+    if e2e and len(e2e) != len(items):
+        raise pytest.UsageError(
+            "run the unit and the end-to-end tests in separate pytest processes: `make test`, "
+            "or `pytest --ignore=tests/e2e` and `pytest tests/e2e`"
+        )
