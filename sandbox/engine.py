@@ -312,8 +312,9 @@ class SandboxStack:
         endpoint = self.ensure(sync=options.pop("sync", True))
         stack = self._workspace(endpoint, program)
         if preview_first:
-            _automation(lambda: stack.preview(on_output=on_output, color=_color(),
-                                              refresh=options.get("refresh", False)), "up", self.name)  # fmt: skip
+            # No refresh here: the preview is there to stop a program the provider refuses
+            # before anything changes; the update itself refreshes when asked.
+            _automation(lambda: stack.preview(on_output=on_output, color=_color()), "up", self.name)
         return _automation(lambda: stack.up(on_output=on_output, color=_color(), **options), "up", self.name)  # fmt: skip
 
     def preview(
