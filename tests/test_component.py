@@ -10,7 +10,7 @@ from offline import evaluate
 def _outputs(auth: CognitoAuth) -> dict:
     return {name: getattr(auth, name) for name in (
         "user_pool_id", "user_pool_arn", "client_id", "issuer_url", "jwks_url", "region",
-        "trigger_function_name", "trigger_function_arn")}  # fmt: skip
+        "trigger_function_name", "trigger_function_arns")}  # fmt: skip
 
 
 def test_defaults_alone_build_the_seed_setup(fake_aws, monitor):
@@ -19,7 +19,7 @@ def test_defaults_alone_build_the_seed_setup(fake_aws, monitor):
     pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
     assert pool["name"] == "auth"
     assert pool["deletionProtection"] == "INACTIVE"
-    assert pool["lambdaConfig"]["preSignUp"] == out["trigger_function_arn"]
+    assert pool["lambdaConfig"]["preSignUp"] == out["trigger_function_arns"]["PreSignUp"]
     variables = fake_aws.one("aws:lambda/function:Function").inputs["environment"]["variables"]
     assert variables == {"AUTO_CONFIRM_USERS": "true", "AUTO_VERIFY_EMAIL": "false",
                          "ALLOWED_EMAIL_DOMAINS": ""}  # fmt: skip
