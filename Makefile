@@ -6,7 +6,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup demo down test lint bench constraints clean
+.PHONY: setup demo down test test-unit docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -31,6 +31,15 @@ down: setup
 ## The whole test suite.
 test: setup
 	$(PY) -m pytest
+
+## Everything that needs no emulator, no CLI and no pip: well under a minute.
+test-unit: setup
+	$(PY) -m pytest -q --ignore=tests/e2e -m "not integration"
+
+## Pulumi.yaml's config block and the README's settings and outputs tables, written from
+## the declarations in components/ (tests/test_docs.py fails when they are stale).
+docs: setup
+	$(PY) -m tools.docs
 
 lint: setup
 	$(VENV)/bin/ruff check .

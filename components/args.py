@@ -347,7 +347,7 @@ class CognitoAuthArgs(TypedDict):
             ),
         ]
     ]
-    """User groups by name."""
+    """User groups by name; a member gets its group in the cognito:groups claim of its tokens."""
 
     custom_attributes: NotRequired[
         Annotated[

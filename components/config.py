@@ -9,7 +9,8 @@ import pulumi
 from pulumi.runtime import config as runtime_config
 
 from .args import SETTINGS, CognitoAuthArgs
-from .settings import camel, config_naming
+from .naming import config_naming
+from .settings import camel
 from .validation import validate
 
 __all__ = ["CONFIG_KEYS", "args_from_config", "camel"]

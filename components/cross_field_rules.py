@@ -7,6 +7,7 @@ names every key involved, so the user knows which one to change. A new rule is o
 function with its `@reads`.
 """
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -14,16 +15,17 @@ from dataclasses import dataclass
 from . import limits
 from .args import CLIENT, TRIGGER
 from .handlers import kebab
+from .naming import Naming
 from .plan import FUNCTION_SETTINGS, functions_by_module
 from .rules import show
-from .settings import Naming, filled
+from .settings import filled
 from .triggers import TRIGGER_SET, TRIGGERS, enabled
 
 LIFETIMES = ("access_token_validity_minutes", "id_token_validity_minutes")
 REFRESH = "refresh_token_validity_hours"
 
 
-class Reading(Mapping):
+class Reading:
     """The settings a rule declared, the names to give them, and the component's name."""
 
     def __init__(self, values: Mapping, rule: "CrossFieldRule", naming: Naming, component):
@@ -35,12 +37,6 @@ class Reading(Mapping):
         if field not in self._rule.reads:
             raise KeyError(f"{self._rule.name} reads {field}, which its @reads does not declare")
         return self._values[field]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rule.reads)
-
-    def __len__(self) -> int:
-        return len(self._rule.reads)
 
 
 @dataclass(frozen=True)
@@ -242,11 +238,11 @@ def trigger_can_be_configured(v):
 
 
 def _wired(v) -> Iterator[tuple[str, dict, dict, Callable[[str], str]]]:
-    """The triggers that are on and can be configured: name, spec, what the stack gave, and
-    how to name one of its fields."""
+    """The triggers that are on and can be configured: each with its spec, what the stack
+    gave for it, and how to name one of its fields."""
     for trigger, spec in enabled(v).items():
         if TRIGGERS[trigger].lambda_config is not None:
-            at = lambda field, t=trigger: v.nested("triggers", t, field)  # noqa: E731
+            at = functools.partial(v.nested, "triggers", trigger)
             yield trigger, spec, v["triggers"].get(trigger, {}), at
 
 

@@ -120,10 +120,10 @@ def or_empty(rule: Rule) -> Rule:
 
 
 def string_list(item: Rule, what: str, allow_empty: bool = True, most: int | None = None) -> Rule:
-    size = "a non-empty list" if not allow_empty else "a list"
-    size += f" of at most {most}" if most is not None else ""
+    size = "a list of" if allow_empty else "a non-empty list of"
+    size += f" at most {most}" if most is not None else ""
 
-    @allowing(f"{size} of {what}, each {item.allowed}, with no duplicates")
+    @allowing(f"{size} {what}, each {item.allowed}, with no duplicates")
     def check(value):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return f"a list of {what}"

@@ -14,8 +14,9 @@ from . import limits
 from .args import DEFAULTS, SETTINGS
 from .cross_field_rules import RULES, Reading
 from .inputs import is_output
+from .naming import PYTHON, Naming
 from .rules import ConfigError, show
-from .settings import PYTHON, Field, Naming
+from .settings import Field
 
 __all__ = ["ConfigError", "validate"]
 

@@ -1,5 +1,6 @@
 """Evaluate Pulumi code under mocks, with no CLI, and return resolved values."""
 
+import functools
 import runpy
 import sys
 from collections.abc import Callable
@@ -60,6 +61,13 @@ def evaluate(
     return resolved
 
 
+@functools.cache
+def _project_name(project_dir: Path, modified_ns: int) -> str:
+    # Parsing Pulumi.yaml is most of a run that stops at validation; tables of such runs
+    # read the same file hundreds of times.
+    return project_name(project_dir)
+
+
 def run_program(
     mocks: pulumi.runtime.Mocks,
     stack: str,
@@ -83,7 +91,7 @@ def run_program(
         mocks,
         build,
         stack=stack,
-        project=project_name(project_dir),
+        project=_project_name(project_dir, (project_dir / "Pulumi.yaml").stat().st_mtime_ns),
         monitor=monitor,
         config=load_stack_config(stack_file or stack, project_dir, config_overrides),
         root_directory=project_dir,
