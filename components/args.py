@@ -371,7 +371,6 @@ TRIGGER, CLIENT, GROUP, ATTRIBUTE = (
     SETTINGS[name].record for name in ("triggers", "clients", "groups", "custom_attributes")
 )
 DEFAULTS: dict = {name: field.default for name, field in SETTINGS.items()}
-PLAIN_FIELDS = tuple(name for name, field in SETTINGS.items() if field.plain)
 TRIGGER_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, ATTRIBUTE_FIELDS = map(
     tuple, (TRIGGER, CLIENT, GROUP, ATTRIBUTE)
 )

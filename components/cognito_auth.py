@@ -93,26 +93,11 @@ class CognitoAuth(pulumi.ComponentResource):
         )
 
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
-        for module, built in functions.items():
+        for built in functions.values():
             invoke_permission(
                 f"{built.name}-invoke", built.function.name, user_pool, account_id, self
             )
-            function = plan.functions[module]
-            statements = []
-            if function.pool_actions:
-                statements.append(user_pool.arn.apply(
-                    lambda arn, f=function: {"Effect": "Allow", "Action": list(f.pool_actions), "Resource": arn}
-                ))  # fmt: skip
-            if function.decrypts_with is not None:
-                statements.append(
-                    {
-                        "Effect": "Allow",
-                        "Action": ["kms:Decrypt"],
-                        "Resource": function.decrypts_with,
-                    }
-                )
-            if statements:
-                built.grant(statements, parent=self)
+            built.grant(user_pool.arn, parent=self)
         for existing in plan.existing:
             invoke_permission(
                 f"{name}-{kebab(existing.triggers[0])}-invoke",

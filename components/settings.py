@@ -142,7 +142,6 @@ def _docstrings(cls: type) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class OutputField:
-    name: str
     key: str
     kind: type
     description: str
@@ -152,9 +151,7 @@ def output_fields(component: type) -> dict[str, OutputField]:
     """A component's outputs (its `pulumi.Output` annotations), by attribute name."""
     descriptions = _docstrings(component)
     return {
-        name: OutputField(
-            name, camel(name), _kind(typing.get_args(annotation)[0]), descriptions[name]
-        )
+        name: OutputField(camel(name), _kind(typing.get_args(annotation)[0]), descriptions[name])
         for name, annotation in inspect.get_annotations(component).items()
         if typing.get_origin(annotation) is pulumi.Output
     }

@@ -46,7 +46,7 @@ class TriggerFunction:
         module = plan.handler.module
         # Physical names are autonamed (a random suffix), so two stacks or two components
         # never collide and a replacement can create before it deletes.
-        self.name = name
+        self.name, self.plan = name, plan
         self.role = aws.iam.Role(
             f"{name}-role",
             assume_role_policy=_ASSUME_ROLE_POLICY,
@@ -82,8 +82,24 @@ class TriggerFunction:
             opts=pulumi.ResourceOptions(parent=parent, depends_on=[self.logs_policy]),
         )
 
-    def grant(self, statements: list, parent: pulumi.Resource) -> aws.iam.RolePolicy:
-        """Extra permissions, typically on the pool: created after it, so no cycle."""
+    def grant(self, user_pool_arn: pulumi.Input[str], parent) -> aws.iam.RolePolicy | None:
+        """What its handler calls: actions on the pool (this policy is created after the
+        pool, so the function never depends on it: no cycle), kms:Decrypt for a sender."""
+        statements = []
+        if self.plan.pool_actions:
+            statements.append(
+                {
+                    "Effect": "Allow",
+                    "Action": list(self.plan.pool_actions),
+                    "Resource": user_pool_arn,
+                }
+            )
+        if self.plan.decrypts_with is not None:
+            statements.append(
+                {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": self.plan.decrypts_with}
+            )
+        if not statements:
+            return None
         return aws.iam.RolePolicy(
             f"{self.name}-grants",
             role=self.role.id,
