@@ -250,6 +250,9 @@ class CognitoAuthArgs(TypedDict):
     ]
     """From address of email sent through SES, e.g. Example <no-reply@example.com>. Needs sesSourceArn."""
 
+    admin_create_user_only: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
+    """Only administrators create users: self-service sign-up is refused. The PreSignUp trigger still runs for the users an administrator creates."""
+
     auto_confirm_users: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
     """The PreSignUp trigger confirms new users at once, with no verification code."""
 

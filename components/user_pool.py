@@ -29,6 +29,7 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
             "temporary_password_validity_days": v["temporary_password_validity_days"],
             "password_history_size": v["password_history_size"],
         },
+        "admin_create_user_config": {"allow_admin_create_user_only": v["admin_create_user_only"]},
         "account_recovery_setting": {
             "recovery_mechanisms": [{"name": "verified_email", "priority": 1}],
         },

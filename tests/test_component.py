@@ -61,6 +61,13 @@ def test_args_reach_the_resources(fake_aws):
     )
 
 
+@pytest.mark.parametrize("only", [False, True])
+def test_admin_create_user_only_reaches_the_pool(fake_aws, only):
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"admin_create_user_only": only})))
+    pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
+    assert pool["adminCreateUserConfig"] == {"allowAdminCreateUserOnly": only}
+
+
 def test_inputs_may_be_outputs_of_other_resources(fake_aws):
     domains = pulumi.Output.from_input(["example.com"])
     evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"allowed_email_domains": domains})))
