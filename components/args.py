@@ -29,6 +29,7 @@ from .rules import (
 from .settings import Setting, declare
 from .triggers import TRIGGERS, VERSIONS
 
+# The rules the declarations below use, each with its range from limits.
 _TIMEOUT = int_range(limits.TRIGGER_TIMEOUT_SECONDS)
 _MEMORY = int_range(limits.LAMBDA_MEMORY_MB)
 _ARCHITECTURE = one_of(limits.LAMBDA_ARCHITECTURES)
@@ -38,13 +39,41 @@ _AUTH_FLOWS = string_list(
 _ACCESS = int_range(limits.ACCESS_TOKEN_VALIDITY_MINUTES)
 _ID = int_range(limits.ID_TOKEN_VALIDITY_MINUTES)
 _REFRESH = int_range(limits.REFRESH_TOKEN_VALIDITY_HOURS)
-_URLS = string_list(url, "URLs", most=limits.MAX_URLS)
-_SCOPE = matching(
-    limits.SCOPE_PATTERN, "1 to 256 printable characters without spaces, quotes or \\"
+_OAUTH_FLOWS = string_list(one_of(limits.OAUTH_FLOWS), "OAuth flows")
+_SCOPES = string_list(
+    matching(limits.SCOPE_PATTERN, "1 to 256 printable characters without spaces, quotes or \\"),
+    "scopes",
+    most=50,
 )
+_URLS = string_list(url, "URLs", most=limits.MAX_URLS)
+_LAMBDA_ARN = matching(limits.LAMBDA_ARN_PATTERN, "a Lambda function ARN")
+_ROLE_ARN = matching(limits.IAM_ROLE_ARN_PATTERN, "an IAM role ARN")
+_LENGTH = int_range(limits.STRING_ATTRIBUTE_LENGTH)
+_INT64 = int_range((-(2**63), 2**63 - 1))
+_SES_IDENTITY = matching(
+    limits.SES_IDENTITY_ARN_PATTERN,
+    "empty or an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<identity>)",
+    allow_empty=True,
+)
+_FROM_ADDRESS = matching(
+    r"(.*<)?" + limits.EMAIL_PATTERN + r">?",
+    'empty or an email address, optionally as "Name <address>"',
+    allow_empty=True,
+)
+_DOMAINS = string_list(
+    matching(limits.DOMAIN_PATTERN, "a lowercase domain name such as example.com"), "domains"
+)
+_KMS_KEY = matching(limits.KMS_KEY_ARN_PATTERN, "empty or a KMS key ARN", allow_empty=True)
 _GROUP_LOW, _GROUP_HIGH = limits.GROUP_NAME_LENGTH
+_GROUP_NAME = matching(
+    rf"[^\s]{{{_GROUP_LOW},{_GROUP_HIGH}}}",
+    f"{_GROUP_LOW} to {_GROUP_HIGH} characters without spaces",
+)
 _ATTRIBUTE_LOW, _ATTRIBUTE_HIGH = limits.ATTRIBUTE_NAME_LENGTH
-_INT64 = (-(2**63), 2**63 - 1)
+_ATTRIBUTE_NAME = matching(
+    rf"[^\s:]{{{_ATTRIBUTE_LOW},{_ATTRIBUTE_HIGH}}}",
+    f"{_ATTRIBUTE_LOW} to {_ATTRIBUTE_HIGH} characters without spaces or ':' (custom: is added)",
+)
 
 DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
 
@@ -55,11 +84,7 @@ class TriggerArgs(TypedDict):
     handler: NotRequired[Annotated[str, Setting(handler_rule)]]
     """Handler module: one shipped with the package, or the path of a .py file relative to the project directory, whose handler function runs. Packaged and deployed with the component's role, log group and limits. Left out: the trigger's shipped handler, if it has one."""
 
-    function_arn: NotRequired[
-        Annotated[
-            pulumi.Input[str], Setting(matching(limits.LAMBDA_ARN_PATTERN, "a Lambda function ARN"))
-        ]
-    ]
+    function_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_LAMBDA_ARN)]]
     """ARN of an existing Lambda function to use instead; it still gets its invoke permission. Excludes handler and the function settings."""
 
     timeout_seconds: NotRequired[
@@ -112,14 +137,12 @@ class ClientArgs(TypedDict):
     oauth_flows: NotRequired[
         Annotated[
             Sequence[str],
-            Setting(string_list(one_of(limits.OAUTH_FLOWS), "OAuth flows"), default=[]),
+            Setting(_OAUTH_FLOWS, default=[]),
         ]
     ]
     """OAuth 2.0 grants for the hosted UI. client_credentials is refused for now: its scopes need a resource server, which the component does not create. Empty: no OAuth."""
 
-    oauth_scopes: NotRequired[
-        Annotated[Sequence[str], Setting(string_list(_SCOPE, "scopes", most=50), default=[])]
-    ]
+    oauth_scopes: NotRequired[Annotated[Sequence[str], Setting(_SCOPES, default=[])]]
     """OAuth scopes, e.g. openid, email, profile."""
 
     callback_urls: NotRequired[Annotated[Sequence[str], Setting(_URLS, default=[])]]
@@ -138,11 +161,7 @@ class GroupArgs(TypedDict):
     precedence: NotRequired[Annotated[int, Setting(int_range((0, None)))]]
     """Lower wins when a user is in several groups with roles."""
 
-    role_arn: NotRequired[
-        Annotated[
-            pulumi.Input[str], Setting(matching(limits.IAM_ROLE_ARN_PATTERN, "an IAM role ARN"))
-        ]
-    ]
+    role_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_ROLE_ARN)]]
     """IAM role that members of the group assume through an identity pool."""
 
 
@@ -155,16 +174,16 @@ class CustomAttributeArgs(TypedDict):
     mutable: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
     """Whether the value may change after sign-up."""
 
-    min_length: NotRequired[Annotated[int, Setting(int_range(limits.STRING_ATTRIBUTE_LENGTH))]]
+    min_length: NotRequired[Annotated[int, Setting(_LENGTH)]]
     """String attributes: minimum length (left out: the least Cognito allows)."""
 
-    max_length: NotRequired[Annotated[int, Setting(int_range(limits.STRING_ATTRIBUTE_LENGTH))]]
+    max_length: NotRequired[Annotated[int, Setting(_LENGTH)]]
     """String attributes: maximum length (left out: the most Cognito allows)."""
 
-    min_value: NotRequired[Annotated[int, Setting(int_range(_INT64))]]
+    min_value: NotRequired[Annotated[int, Setting(_INT64)]]
     """Number attributes: minimum value."""
 
-    max_value: NotRequired[Annotated[int, Setting(int_range(_INT64))]]
+    max_value: NotRequired[Annotated[int, Setting(_INT64)]]
     """Number attributes: maximum value."""
 
 
@@ -220,34 +239,10 @@ class CognitoAuthArgs(TypedDict):
     protect: NotRequired[Annotated[bool, Setting(boolean, False)]]
     """Production guard: deletion protection ACTIVE on the pool, and Pulumi protect and retain-on-delete on it, so neither a destroy nor a replacement can delete the users."""
 
-    ses_source_arn: NotRequired[
-        Annotated[
-            pulumi.Input[str],
-            Setting(
-                matching(
-                    limits.SES_IDENTITY_ARN_PATTERN,
-                    "empty or an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<identity>)",
-                    allow_empty=True,
-                ),
-                "",
-            ),
-        ]
-    ]
+    ses_source_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_SES_IDENTITY, "")]]
     """ARN of a verified SES identity to send email from. Empty: Cognito's own sender, capped at a few dozen emails a day."""
 
-    email_from: NotRequired[
-        Annotated[
-            pulumi.Input[str],
-            Setting(
-                matching(
-                    r"(.*<)?" + limits.EMAIL_PATTERN + r">?",
-                    'empty or an email address, optionally as "Name <address>"',
-                    allow_empty=True,
-                ),
-                "",
-            ),
-        ]
-    ]
+    email_from: NotRequired[Annotated[pulumi.Input[str], Setting(_FROM_ADDRESS, "")]]
     """From address of email sent through SES, e.g. Example <no-reply@example.com>. Needs sesSourceArn."""
 
     admin_create_user_only: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
@@ -260,16 +255,7 @@ class CognitoAuthArgs(TypedDict):
     """The PreSignUp trigger marks the email address as verified. Leave off unless the address is trusted."""
 
     allowed_email_domains: NotRequired[
-        Annotated[
-            pulumi.Input[Sequence[str]],
-            Setting(
-                string_list(
-                    matching(limits.DOMAIN_PATTERN, "a lowercase domain name such as example.com"),
-                    "domains",
-                ),
-                [],
-            ),
-        ]
+        Annotated[pulumi.Input[Sequence[str]], Setting(_DOMAINS, [])]
     ]
     """Email domains allowed to sign up, matched exactly (a subdomain is another domain). Empty: anyone."""
 
@@ -311,15 +297,7 @@ class CognitoAuthArgs(TypedDict):
     ]
     """Cognito triggers by name, merged over those the component adds itself: PreSignUp always, PostConfirmation with defaultGroup, PreTokenGeneration with tokenClaims."""
 
-    kms_key_arn: NotRequired[
-        Annotated[
-            pulumi.Input[str],
-            Setting(
-                matching(limits.KMS_KEY_ARN_PATTERN, "empty or a KMS key ARN", allow_empty=True),
-                "",
-            ),
-        ]
-    ]
+    kms_key_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_KMS_KEY, "")]]
     """KMS key Cognito encrypts codes with for the CustomEmailSender and CustomSMSSender triggers, which need it."""
 
     default_group: NotRequired[
@@ -339,31 +317,12 @@ class CognitoAuthArgs(TypedDict):
     """Hosted UI domain prefix: <prefix>.auth.<region>.amazoncognito.com. Empty: no hosted UI."""
 
     groups: NotRequired[
-        Annotated[
-            Mapping[str, GroupArgs],
-            Setting(
-                entries=matching(
-                    rf"[^\s]{{{_GROUP_LOW},{_GROUP_HIGH}}}",
-                    f"{_GROUP_LOW} to {_GROUP_HIGH} characters without spaces",
-                ),
-                default={},
-            ),
-        ]
+        Annotated[Mapping[str, GroupArgs], Setting(entries=_GROUP_NAME, default={})]
     ]
     """User groups by name; a member gets its group in the cognito:groups claim of its tokens."""
 
     custom_attributes: NotRequired[
-        Annotated[
-            Mapping[str, CustomAttributeArgs],
-            Setting(
-                entries=matching(
-                    rf"[^\s:]{{{_ATTRIBUTE_LOW},{_ATTRIBUTE_HIGH}}}",
-                    f"{_ATTRIBUTE_LOW} to {_ATTRIBUTE_HIGH} characters without spaces or ':' "
-                    "(custom: is added)",
-                ),
-                default={},
-            ),
-        ]
+        Annotated[Mapping[str, CustomAttributeArgs], Setting(entries=_ATTRIBUTE_NAME, default={})]
     ]
     """Custom attributes by name. Cognito can add an attribute but never change or remove one: a changed or removed entry fails the update, and can never replace a protected pool."""
 

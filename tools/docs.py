@@ -112,6 +112,11 @@ def settings_tables() -> str:
                     default = "" if sub.setting.default is None else _code(sub.default)
                 out.append(_row(f"`{sub.key}`", TYPES[sub.kind], default, _cell(sub.description),
                                 _cell(sub.setting.rule.allowed)))  # fmt: skip
+    plain = ", ".join(f"`{field.key}`" for field in SETTINGS.values() if field.plain)
+    out += [
+        "",
+        f"Plain values only, never outputs of other resources (they decide which resources exist, or their options): {plain}.",
+    ]
     out += ["", "The triggers, and what the component knows of each:", ""]
     out += [
         _row("trigger", "shipped handler", "`lambdaVersion`", "needs `kmsKeyArn`"),
