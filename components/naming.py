@@ -41,7 +41,7 @@ class Naming:
             return next((f.name for f in fields.values() if f.key == written), None)
         return written if written in fields else None
 
-    def unknown(self, where: str, written: str, fields: Mapping[str, Field], top: bool) -> str:
+    def unknown(self, where: str, written: str, fields: Mapping[str, Field], *, top: bool) -> str:
         """The one sentence for a key that is not a setting, with the closest that is."""
         names = [self.sub(f) for f in fields]
         close = [camel(written)] if camel(written) in names else []

@@ -38,7 +38,7 @@ def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None
     for written, value in raw.items():
         name = naming.field_of(written, SETTINGS)
         if name is None:
-            problems.append(naming.unknown(naming.as_written(written), written, SETTINGS, True))
+            problems.append(naming.unknown(naming.as_written(written), written, SETTINGS, top=True))
         else:
             given[name] = naming.parse(value, SETTINGS[name].kind)
 
@@ -88,7 +88,9 @@ def _check(field: Field, value, key: str, naming: Naming) -> tuple[list[str], ob
         for written, subvalue in record.items():
             name = naming.field_of(written, field.record)
             if name is None:
-                problems.append(naming.unknown(f"{where}.{written}", written, field.record, False))
+                problems.append(
+                    naming.unknown(f"{where}.{written}", written, field.record, top=False)
+                )
                 continue
             found, records[entry][name] = _check(
                 field.record[name], subvalue, f"{where}.{written}", naming
