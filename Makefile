@@ -7,7 +7,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup cli emulator demo down test test-unit test-e2e lint bench constraints clean
+.PHONY: setup cli emulator demo down test test-unit test-integration test-e2e docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -37,15 +37,25 @@ demo: setup
 down: setup
 	$(PY) -m sandbox down
 
-## The whole test suite: unit and wiring tests, then end to end through the engine. Two
-## pytest processes: Pulumi's mocks are process-wide and must not meet the real runtime.
-test: test-unit test-e2e
+## The whole test suite: unit and wiring tests, the package built into fresh venvs, then
+## end to end through the engine. Separate pytest processes: Pulumi's mocks are
+## process-wide and must not meet the real runtime.
+test: test-unit test-integration test-e2e
 
+## Everything that needs no emulator, no CLI and no pip: well under a minute.
 test-unit: setup
-	$(PY) -m pytest --ignore=tests/e2e
+	$(PY) -m pytest -q --ignore=tests/e2e -m "not integration"
+
+test-integration: setup
+	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
 test-e2e: setup cli
 	$(PY) -m pytest tests/e2e
+
+## Pulumi.yaml's config block and the README's settings and outputs tables, written from
+## the declarations in components/ (tests/test_docs.py fails when they are stale).
+docs: setup
+	$(PY) -m tools.docs
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -3,7 +3,7 @@
 from .args import CognitoAuthArgs
 from .cognito_auth import CognitoAuth
 from .config import args_from_config
-from .validation import ConfigError
+from .rules import ConfigError
 
 __version__ = "0.1.0"
 

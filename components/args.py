@@ -1,264 +1,338 @@
-"""The component's inputs: one TypedDict, every field documented, plus its defaults.
+"""The component's inputs, each declared once: its type, its `Setting` (default, rule and
+range) and its description, the attribute docstring (see settings.py).
 
-Field names are snake_case; the program's config keys are the same names in camelCase
-(`password_minimum_length` ↔ `cognito-auth:passwordMinimumLength`), so one table serves
-the Python API, the stack files and the error messages.
+Descriptions name other settings by their camelCase key, as the schema, the stack config
+and the README do. Defaults, rules, plain fields, config keys, `Pulumi.yaml`'s `config:`
+block and the README's tables all come from here (`make docs` writes the files).
 """
 
 from collections.abc import Mapping, Sequence
-from typing import NotRequired, TypedDict
+from typing import Annotated, NotRequired, TypedDict
 
 import pulumi
+
+from . import limits
+from .handlers import handler_rule
+from .rules import (
+    boolean,
+    domain_prefix,
+    int_range,
+    matching,
+    name_rule,
+    one_of,
+    or_empty,
+    string_list,
+    string_map,
+    text,
+    url,
+)
+from .settings import Setting, declare
+from .triggers import TRIGGERS, VERSIONS
+
+# The rules the declarations below use, each with its range from limits.
+_TIMEOUT = int_range(limits.TRIGGER_TIMEOUT_SECONDS)
+_MEMORY = int_range(limits.LAMBDA_MEMORY_MB)
+_ARCHITECTURE = one_of(limits.LAMBDA_ARCHITECTURES)
+_AUTH_FLOWS = string_list(
+    one_of(limits.AUTH_FLOWS + limits.LEGACY_AUTH_FLOWS), "auth flows", allow_empty=False
+)
+_ACCESS = int_range(limits.ACCESS_TOKEN_VALIDITY_MINUTES)
+_ID = int_range(limits.ID_TOKEN_VALIDITY_MINUTES)
+_REFRESH = int_range(limits.REFRESH_TOKEN_VALIDITY_HOURS)
+_OAUTH_FLOWS = string_list(one_of(limits.OAUTH_FLOWS), "OAuth flows")
+_SCOPES = string_list(
+    matching(limits.SCOPE_PATTERN, "1 to 256 printable characters without spaces, quotes or \\"),
+    "scopes",
+    most=50,
+)
+_URLS = string_list(url, "URLs", most=limits.MAX_URLS)
+_LAMBDA_ARN = matching(limits.LAMBDA_ARN_PATTERN, "a Lambda function ARN")
+_ROLE_ARN = matching(limits.IAM_ROLE_ARN_PATTERN, "an IAM role ARN")
+_LENGTH = int_range(limits.STRING_ATTRIBUTE_LENGTH)
+_INT64 = int_range((-(2**63), 2**63 - 1))
+_SES_IDENTITY = matching(
+    limits.SES_IDENTITY_ARN_PATTERN,
+    "empty or an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<identity>)",
+    allow_empty=True,
+)
+_FROM_ADDRESS = matching(
+    r"(.*<)?" + limits.EMAIL_PATTERN + r">?",
+    'empty or an email address, optionally as "Name <address>"',
+    allow_empty=True,
+)
+_DOMAINS = string_list(
+    matching(limits.DOMAIN_PATTERN, "a lowercase domain name such as example.com"), "domains"
+)
+_KMS_KEY = matching(limits.KMS_KEY_ARN_PATTERN, "empty or a KMS key ARN", allow_empty=True)
+_GROUP_LOW, _GROUP_HIGH = limits.GROUP_NAME_LENGTH
+_GROUP_NAME = matching(
+    rf"[^\s]{{{_GROUP_LOW},{_GROUP_HIGH}}}",
+    f"{_GROUP_LOW} to {_GROUP_HIGH} characters without spaces",
+)
+_ATTRIBUTE_LOW, _ATTRIBUTE_HIGH = limits.ATTRIBUTE_NAME_LENGTH
+_ATTRIBUTE_NAME = matching(
+    rf"[^\s:]{{{_ATTRIBUTE_LOW},{_ATTRIBUTE_HIGH}}}",
+    f"{_ATTRIBUTE_LOW} to {_ATTRIBUTE_HIGH} characters without spaces or ':' (custom: is added)",
+)
+
+DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
 
 
 class TriggerArgs(TypedDict):
     """One Cognito trigger: a handler from this package or the project, or an existing function."""
 
-    handler: NotRequired[str]
-    """Handler module: a name shipped in the package's functions/ (pre_sign_up, post_confirmation, pre_token_generation) or a path to a .py file in the project (e.g. "functions/custom_message.py"), whose `handler` function runs. Packaged and deployed with the component's role, log group and limits. Defaults to the shipped handler of that trigger, if there is one."""
+    handler: NotRequired[Annotated[str, Setting(handler_rule)]]
+    """Handler module: one shipped with the package, or the path of a .py file relative to the project directory, whose handler function runs. Packaged and deployed with the component's role, log group and limits. Left out: the trigger's shipped handler, if it has one."""
 
-    function_arn: NotRequired[pulumi.Input[str]]
-    """ARN of an existing Lambda function to use instead; it still gets its invoke permission. Excludes handler and the function settings below."""
+    function_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_LAMBDA_ARN)]]
+    """ARN of an existing Lambda function to use instead; it still gets its invoke permission. Excludes handler and the function settings."""
 
-    timeout_seconds: NotRequired[int]
-    """This trigger's function timeout, 1-5 s. Defaults to trigger_timeout_seconds."""
+    timeout_seconds: NotRequired[
+        Annotated[int, Setting(_TIMEOUT, inherits="trigger_timeout_seconds")]
+    ]
+    """Timeout of this trigger's function."""
 
-    memory_mb: NotRequired[int]
-    """This trigger's function memory, 128-10240 MB. Defaults to trigger_memory_mb."""
+    memory_mb: NotRequired[Annotated[int, Setting(_MEMORY, inherits="trigger_memory_mb")]]
+    """Memory of this trigger's function, in MB."""
 
-    architecture: NotRequired[str]
-    """This trigger's function architecture, arm64 or x86_64. Defaults to trigger_architecture."""
+    architecture: NotRequired[
+        Annotated[str, Setting(_ARCHITECTURE, inherits="trigger_architecture")]
+    ]
+    """CPU architecture of this trigger's function."""
 
-    environment: NotRequired[Mapping[str, str]]
-    """Extra environment variables for this trigger's function."""
+    environment: NotRequired[Annotated[Mapping[str, str], Setting(string_map, default={})]]
+    """Extra environment variables of this trigger's function."""
 
-    lambda_version: NotRequired[str]
-    """Event version Cognito sends: V1_0, V2_0 or V3_0 for PreTokenGeneration (default V2_0; V2_0 and V3_0 need the ESSENTIALS or PLUS plan); V1_0 for the custom senders."""
+    lambda_version: NotRequired[Annotated[str, Setting(one_of(VERSIONS))]]
+    """Event version Cognito sends: PreTokenGeneration takes V1_0, V2_0 (its default) or V3_0, the last two on the ESSENTIALS or PLUS plan; the custom senders take V1_0."""
 
-    enabled: NotRequired[bool]
-    """false removes a trigger the component would otherwise add (PreSignUp). Default true."""
+    enabled: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
+    """false removes a trigger the component would otherwise add, such as PreSignUp."""
 
 
 class ClientArgs(TypedDict):
-    """One app client. Settings not given here come from the component's token and flow settings."""
+    """One app client. Settings not given here come from the component's top-level ones."""
 
-    public: NotRequired[bool]
-    """A public client (a browser or mobile app) has no secret; a server-side client gets one, exported as a Pulumi secret. Changing it replaces the client. Default true."""
+    public: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
+    """A public client (a browser or mobile app) has no secret; a server-side client gets one, exported as a Pulumi secret. Changing it replaces the client."""
 
-    auth_flows: NotRequired[Sequence[str]]
-    """Explicit auth flows. Defaults to the component's auth_flows."""
+    auth_flows: NotRequired[Annotated[Sequence[str], Setting(_AUTH_FLOWS, inherits="auth_flows")]]
+    """Explicit auth flows of this client."""
 
-    access_token_validity_minutes: NotRequired[int]
-    """Access token lifetime, 5-1440 minutes."""
+    access_token_validity_minutes: NotRequired[
+        Annotated[int, Setting(_ACCESS, inherits="access_token_validity_minutes")]
+    ]
+    """Access token lifetime of this client, in minutes."""
 
-    id_token_validity_minutes: NotRequired[int]
-    """ID token lifetime, 5-1440 minutes."""
+    id_token_validity_minutes: NotRequired[
+        Annotated[int, Setting(_ID, inherits="id_token_validity_minutes")]
+    ]
+    """ID token lifetime of this client, in minutes."""
 
-    refresh_token_validity_hours: NotRequired[int]
-    """Refresh token lifetime, 1-87600 hours."""
+    refresh_token_validity_hours: NotRequired[
+        Annotated[int, Setting(_REFRESH, inherits="refresh_token_validity_hours")]
+    ]
+    """Refresh token lifetime of this client, in hours; not shorter than its access and ID tokens."""
 
-    oauth_flows: NotRequired[Sequence[str]]
-    """OAuth 2.0 grants for the hosted UI: code, implicit (public clients) or client_credentials (clients with a secret). Empty = no OAuth."""
+    oauth_flows: NotRequired[
+        Annotated[
+            Sequence[str],
+            Setting(_OAUTH_FLOWS, default=[]),
+        ]
+    ]
+    """OAuth 2.0 grants for the hosted UI. client_credentials is refused for now: its scopes need a resource server, which the component does not create. Empty: no OAuth."""
 
-    oauth_scopes: NotRequired[Sequence[str]]
+    oauth_scopes: NotRequired[Annotated[Sequence[str], Setting(_SCOPES, default=[])]]
     """OAuth scopes, e.g. openid, email, profile."""
 
-    callback_urls: NotRequired[Sequence[str]]
-    """Where the hosted UI may send users after sign-in: https URLs, or http://localhost."""
+    callback_urls: NotRequired[Annotated[Sequence[str], Setting(_URLS, default=[])]]
+    """Where the hosted UI may send users after sign-in."""
 
-    logout_urls: NotRequired[Sequence[str]]
+    logout_urls: NotRequired[Annotated[Sequence[str], Setting(_URLS, default=[])]]
     """Where the hosted UI may send users after sign-out."""
 
 
 class GroupArgs(TypedDict):
     """A user group."""
 
-    description: NotRequired[str]
-    """What the group is for (up to 2048 characters)."""
+    description: NotRequired[Annotated[str, Setting(text(limits.DESCRIPTION_MAX))]]
+    """What the group is for."""
 
-    precedence: NotRequired[int]
-    """Lower wins when a user is in several groups with roles, 0 or more."""
+    precedence: NotRequired[Annotated[int, Setting(int_range((0, None)))]]
+    """Lower wins when a user is in several groups with roles."""
 
-    role_arn: NotRequired[pulumi.Input[str]]
+    role_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_ROLE_ARN)]]
     """IAM role that members of the group assume through an identity pool."""
 
 
 class CustomAttributeArgs(TypedDict):
     """A custom attribute, readable as custom:<name>. Cognito can add one but never change or remove it."""
 
-    type: str
-    """String, Number, DateTime or Boolean."""
+    type: Annotated[str, Setting(one_of(limits.ATTRIBUTE_TYPES))]
+    """Data type of the attribute."""
 
-    mutable: NotRequired[bool]
-    """Whether the value may change after sign-up. Default true."""
+    mutable: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
+    """Whether the value may change after sign-up."""
 
-    min_length: NotRequired[int]
-    """String attributes: minimum length, 0-2048. Default 0."""
+    min_length: NotRequired[Annotated[int, Setting(_LENGTH)]]
+    """String attributes: minimum length (left out: the least Cognito allows)."""
 
-    max_length: NotRequired[int]
-    """String attributes: maximum length, 0-2048. Default 2048."""
+    max_length: NotRequired[Annotated[int, Setting(_LENGTH)]]
+    """String attributes: maximum length (left out: the most Cognito allows)."""
 
-    min_value: NotRequired[int]
+    min_value: NotRequired[Annotated[int, Setting(_INT64)]]
     """Number attributes: minimum value."""
 
-    max_value: NotRequired[int]
+    max_value: NotRequired[Annotated[int, Setting(_INT64)]]
     """Number attributes: maximum value."""
 
 
 class CognitoAuthArgs(TypedDict):
-    user_pool_name: NotRequired[pulumi.Input[str]]
-    """Name of the user pool (1-128 characters of letters, digits, spaces and +=,.@-). Changing it replaces the pool and deletes its users. Defaults to the component's name."""
+    user_pool_name: NotRequired[Annotated[pulumi.Input[str], Setting(or_empty(name_rule), "")]]
+    """Name of the user pool. Empty: the component's name, which the cognito-auth program makes <project>-<stack>. Changing it replaces the pool and deletes its users."""
 
-    password_minimum_length: NotRequired[pulumi.Input[int]]
-    """Minimum password length, 6-99. Default 8."""
+    password_minimum_length: NotRequired[
+        Annotated[pulumi.Input[int], Setting(int_range(limits.PASSWORD_MIN_LENGTH), 8)]
+    ]
+    """Minimum length of a password."""
 
-    password_require_lowercase: NotRequired[pulumi.Input[bool]]
-    """Passwords need a lowercase letter. Default true."""
+    password_require_lowercase: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
+    """Passwords need a lowercase letter."""
 
-    password_require_uppercase: NotRequired[pulumi.Input[bool]]
-    """Passwords need an uppercase letter. Default true."""
+    password_require_uppercase: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
+    """Passwords need an uppercase letter."""
 
-    password_require_numbers: NotRequired[pulumi.Input[bool]]
-    """Passwords need a digit. Default true."""
+    password_require_numbers: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
+    """Passwords need a digit."""
 
-    password_require_symbols: NotRequired[pulumi.Input[bool]]
-    """Passwords need a symbol. Default true."""
+    password_require_symbols: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
+    """Passwords need a symbol."""
 
-    temporary_password_validity_days: NotRequired[pulumi.Input[int]]
-    """Days an administrator-set temporary password stays valid, 1-365. Default 7."""
+    temporary_password_validity_days: NotRequired[
+        Annotated[pulumi.Input[int], Setting(int_range(limits.TEMPORARY_PASSWORD_VALIDITY_DAYS), 7)]
+    ]
+    """Days an administrator-set temporary password stays valid. AWS would silently turn 0 into 7, so 0 is refused."""
 
-    password_history_size: NotRequired[pulumi.Input[int]]
-    """How many previous passwords a user may not reuse, 0-24 (0 = off). Needs the ESSENTIALS or PLUS plan. Default 0."""
+    password_history_size: NotRequired[
+        Annotated[pulumi.Input[int], Setting(int_range(limits.PASSWORD_HISTORY_SIZE), 0)]
+    ]
+    """How many previous passwords a user may not reuse; 0 turns the check off. More needs the ESSENTIALS or PLUS plan (userPoolTier)."""
 
-    mfa: NotRequired[pulumi.Input[str]]
-    """Multi-factor authentication: OFF, OPTIONAL or ON. OPTIONAL and ON need mfa_totp. Default OFF."""
+    mfa: NotRequired[
+        Annotated[pulumi.Input[str], Setting(one_of(limits.MFA_CONFIGURATIONS), "OFF")]
+    ]
+    """Multi-factor authentication. OPTIONAL and ON need a factor: mfaTotp."""
 
-    mfa_totp: NotRequired[pulumi.Input[bool]]
-    """Offer authenticator-app (TOTP) codes as an MFA factor. Default false."""
+    mfa_totp: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
+    """Offer authenticator-app (TOTP) codes as an MFA factor."""
 
-    user_pool_tier: NotRequired[pulumi.Input[str]]
-    """Feature plan: LITE, ESSENTIALS or PLUS. Default ESSENTIALS."""
+    user_pool_tier: NotRequired[
+        Annotated[pulumi.Input[str], Setting(one_of(limits.USER_POOL_TIERS), "ESSENTIALS")]
+    ]
+    """Feature plan of the pool."""
 
-    threat_protection: NotRequired[pulumi.Input[str]]
-    """Threat protection (advanced security) mode: OFF, AUDIT or ENFORCED. Anything but OFF needs the PLUS plan. Default OFF."""
+    threat_protection: NotRequired[
+        Annotated[pulumi.Input[str], Setting(one_of(limits.THREAT_PROTECTION_MODES), "OFF")]
+    ]
+    """Threat protection (advanced security) mode. Anything but OFF needs the PLUS plan (userPoolTier)."""
 
-    protect: NotRequired[bool]
-    """Production guard: deletion protection ACTIVE on the pool, and Pulumi protect and retain-on-delete on it, so neither a destroy nor a replacement can delete the users. A plain value, since it decides resource options before anything is deployed. Default false."""
+    protect: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Production guard: deletion protection ACTIVE on the pool, and Pulumi protect and retain-on-delete on it, so neither a destroy nor a replacement can delete the users."""
 
-    ses_source_arn: NotRequired[pulumi.Input[str]]
-    """ARN of a verified SES identity to send email from, instead of Cognito's capped default sender. Empty = Cognito default."""
+    ses_source_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_SES_IDENTITY, "")]]
+    """ARN of a verified SES identity to send email from. Empty: Cognito's own sender, capped at a few dozen emails a day."""
 
-    email_from: NotRequired[pulumi.Input[str]]
-    """From address for email sent through SES, e.g. "Example <no-reply@example.com>". Needs ses_source_arn."""
+    email_from: NotRequired[Annotated[pulumi.Input[str], Setting(_FROM_ADDRESS, "")]]
+    """From address of email sent through SES, e.g. Example <no-reply@example.com>. Needs sesSourceArn."""
 
-    auto_confirm_users: NotRequired[pulumi.Input[bool]]
-    """The PreSignUp trigger confirms new users at once, with no verification code. Default true."""
+    admin_create_user_only: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
+    """Only administrators create users: self-service sign-up is refused. The PreSignUp trigger still runs for the users an administrator creates."""
 
-    auto_verify_email: NotRequired[pulumi.Input[bool]]
-    """The PreSignUp trigger marks the email address as verified. Leave off unless the address is trusted. Default false."""
+    auto_confirm_users: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
+    """The PreSignUp trigger confirms new users at once, with no verification code."""
 
-    allowed_email_domains: NotRequired[pulumi.Input[Sequence[str]]]
-    """Email domains allowed to sign up (exact match, lowercase). Empty = anyone. Default empty."""
+    auto_verify_email: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
+    """The PreSignUp trigger marks the email address as verified. Leave off unless the address is trusted."""
 
-    trigger_timeout_seconds: NotRequired[pulumi.Input[int]]
-    """Timeout of the trigger functions, 1-5 seconds (Cognito waits 5 s at most). Default 3."""
+    allowed_email_domains: NotRequired[
+        Annotated[pulumi.Input[Sequence[str]], Setting(_DOMAINS, [])]
+    ]
+    """Email domains allowed to sign up, matched exactly (a subdomain is another domain). Empty: anyone."""
 
-    trigger_memory_mb: NotRequired[pulumi.Input[int]]
-    """Memory of the trigger functions, 128-10240 MB. Default 128."""
+    trigger_timeout_seconds: NotRequired[Annotated[pulumi.Input[int], Setting(_TIMEOUT, 3)]]
+    """Timeout of the trigger functions. Cognito waits 5 seconds at most, so a longer one would only hide a failing trigger."""
 
-    trigger_architecture: NotRequired[pulumi.Input[str]]
-    """CPU architecture of the trigger functions: arm64 or x86_64. Default arm64."""
+    trigger_memory_mb: NotRequired[Annotated[pulumi.Input[int], Setting(_MEMORY, 128)]]
+    """Memory of the trigger functions, in MB."""
 
-    log_retention_days: NotRequired[pulumi.Input[int]]
-    """Retention of the trigger functions' log groups, one of CloudWatch's values (1, 3, 5, 7, 14, 30, ...). Default 30."""
+    trigger_architecture: NotRequired[Annotated[pulumi.Input[str], Setting(_ARCHITECTURE, "arm64")]]
+    """CPU architecture of the trigger functions."""
 
-    auth_flows: NotRequired[pulumi.Input[Sequence[str]]]
-    """The app client's explicit auth flows. Default ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH."""
+    log_retention_days: NotRequired[
+        Annotated[pulumi.Input[int], Setting(one_of(limits.LOG_RETENTION_DAYS), 30)]
+    ]
+    """Days the trigger functions' log groups keep their logs."""
 
-    access_token_validity_minutes: NotRequired[pulumi.Input[int]]
-    """Access token lifetime, 5-1440 minutes. Default 60."""
+    auth_flows: NotRequired[
+        Annotated[pulumi.Input[Sequence[str]], Setting(_AUTH_FLOWS, list(DEFAULT_AUTH_FLOWS))]
+    ]
+    """Explicit auth flows of the app clients that set none: ALLOW_* values, or legacy values alone."""
 
-    id_token_validity_minutes: NotRequired[pulumi.Input[int]]
-    """ID token lifetime, 5-1440 minutes. Default 60."""
+    access_token_validity_minutes: NotRequired[Annotated[pulumi.Input[int], Setting(_ACCESS, 60)]]
+    """Access token lifetime of the app clients that set none, in minutes."""
 
-    refresh_token_validity_hours: NotRequired[pulumi.Input[int]]
-    """Refresh token lifetime, 1-87600 hours, not shorter than the access and ID tokens. Default 720 (30 days)."""
+    id_token_validity_minutes: NotRequired[Annotated[pulumi.Input[int], Setting(_ID, 60)]]
+    """ID token lifetime of the app clients that set none, in minutes."""
 
-    auth_session_validity_minutes: NotRequired[pulumi.Input[int]]
-    """How long a sign-in session token lasts between challenges, 3-15 minutes. Default 3."""
+    refresh_token_validity_hours: NotRequired[Annotated[pulumi.Input[int], Setting(_REFRESH, 720)]]
+    """Refresh token lifetime of the app clients that set none, in hours; not shorter than the access and ID tokens."""
 
-    triggers: NotRequired[Mapping[str, TriggerArgs]]
-    """Cognito triggers by name (PreSignUp, PostConfirmation, PreTokenGeneration, CustomMessage, ...), merged over the default {"PreSignUp": {}}."""
+    auth_session_validity_minutes: NotRequired[
+        Annotated[pulumi.Input[int], Setting(int_range(limits.AUTH_SESSION_VALIDITY_MINUTES), 3)]
+    ]
+    """How long a sign-in session lasts between challenges, in minutes, on every app client."""
 
-    kms_key_arn: NotRequired[pulumi.Input[str]]
-    """KMS key Cognito encrypts codes with for the CustomEmailSender and CustomSMSSender triggers; required by them."""
+    triggers: NotRequired[
+        Annotated[Mapping[str, TriggerArgs], Setting(entries=one_of(tuple(TRIGGERS)), default={})]
+    ]
+    """Cognito triggers by name, merged over those the component adds itself: PreSignUp always, PostConfirmation with defaultGroup, PreTokenGeneration with tokenClaims."""
 
-    default_group: NotRequired[str]
-    """Group the PostConfirmation trigger adds every confirmed user to; one of groups. Empty = none."""
+    kms_key_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_KMS_KEY, "")]]
+    """KMS key Cognito encrypts codes with for the CustomEmailSender and CustomSMSSender triggers, which need it."""
 
-    token_claims: NotRequired[Mapping[str, str]]
-    """Claims the PreTokenGeneration trigger adds to ID (and, from V2_0, access) tokens."""
+    default_group: NotRequired[
+        Annotated[str, Setting(matching(r"[^\s]{0,128}", "empty or a group name"), "")]
+    ]
+    """Group every confirmed user joins, one of groups; adds the PostConfirmation trigger. Empty: none."""
 
-    clients: NotRequired[Mapping[str, ClientArgs]]
-    """App clients by name. Default: one public client, "app"."""
+    token_claims: NotRequired[Annotated[Mapping[str, str], Setting(string_map, {})]]
+    """Claims the PreTokenGeneration trigger adds to ID tokens (and, from event version V2_0, to access tokens); adds that trigger. Claims Cognito sets itself are refused."""
 
-    domain_prefix: NotRequired[pulumi.Input[str]]
-    """Hosted UI domain prefix: <prefix>.auth.<region>.amazoncognito.com (1-63 lowercase letters, digits and hyphens; not containing aws, amazon or cognito). Empty = no hosted UI."""
+    clients: NotRequired[
+        Annotated[Mapping[str, ClientArgs], Setting(entries=name_rule, default={"app": {}})]
+    ]
+    """App clients by name. Settings a client leaves out come from the top-level ones."""
 
-    groups: NotRequired[Mapping[str, GroupArgs]]
-    """User groups by name."""
+    domain_prefix: NotRequired[Annotated[str, Setting(domain_prefix, "")]]
+    """Hosted UI domain prefix: <prefix>.auth.<region>.amazoncognito.com. Empty: no hosted UI."""
 
-    custom_attributes: NotRequired[Mapping[str, CustomAttributeArgs]]
-    """Custom attributes by name. Cognito can add attributes but never change or remove one: a changed or removed entry fails the update, and can never replace a protected pool."""
+    groups: NotRequired[
+        Annotated[Mapping[str, GroupArgs], Setting(entries=_GROUP_NAME, default={})]
+    ]
+    """User groups by name; a member gets its group in the cognito:groups claim of its tokens."""
 
-
-DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
-
-# Every optional field's default; user_pool_name defaults to the component's name.
-DEFAULTS: dict = {
-    "password_minimum_length": 8,
-    "password_require_lowercase": True,
-    "password_require_uppercase": True,
-    "password_require_numbers": True,
-    "password_require_symbols": True,
-    "temporary_password_validity_days": 7,
-    "password_history_size": 0,
-    "mfa": "OFF",
-    "mfa_totp": False,
-    "user_pool_tier": "ESSENTIALS",
-    "threat_protection": "OFF",
-    "protect": False,
-    "ses_source_arn": "",
-    "email_from": "",
-    "auto_confirm_users": True,
-    "auto_verify_email": False,
-    "allowed_email_domains": [],
-    "trigger_timeout_seconds": 3,
-    "trigger_memory_mb": 128,
-    "trigger_architecture": "arm64",
-    "log_retention_days": 30,
-    "auth_flows": list(DEFAULT_AUTH_FLOWS),
-    "access_token_validity_minutes": 60,
-    "id_token_validity_minutes": 60,
-    "refresh_token_validity_hours": 720,
-    "auth_session_validity_minutes": 3,
-    "triggers": {},
-    "kms_key_arn": "",
-    "default_group": "",
-    "token_claims": {},
-    "clients": {"app": {}},
-    "domain_prefix": "",
-    "groups": {},
-    "custom_attributes": {},
-}
-
-# Fields of the nested records, with their defaults where the record has its own.
-TRIGGER_FIELDS = tuple(TriggerArgs.__annotations__)
-CLIENT_FIELDS = tuple(ClientArgs.__annotations__)
-GROUP_FIELDS = tuple(GroupArgs.__annotations__)
-ATTRIBUTE_FIELDS = tuple(CustomAttributeArgs.__annotations__)
+    custom_attributes: NotRequired[
+        Annotated[Mapping[str, CustomAttributeArgs], Setting(entries=_ATTRIBUTE_NAME, default={})]
+    ]
+    """Custom attributes by name. Cognito can add an attribute but never change or remove one: a changed or removed entry fails the update, and can never replace a protected pool."""
 
 
-def with_defaults(args: CognitoAuthArgs, name: str) -> dict:
-    """The args with every missing field filled in."""
-    return {"user_pool_name": name, **DEFAULTS, **args}
+# Everything below is derived from the declarations above.
+SETTINGS = declare(CognitoAuthArgs)
+TRIGGER, CLIENT, GROUP, ATTRIBUTE = (
+    SETTINGS[name].record for name in ("triggers", "clients", "groups", "custom_attributes")
+)
+DEFAULTS: dict = {name: field.default for name, field in SETTINGS.items()}
+TRIGGER_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, ATTRIBUTE_FIELDS = map(
+    tuple, (TRIGGER, CLIENT, GROUP, ATTRIBUTE)
+)

@@ -6,15 +6,18 @@ Cognito can add attributes but never change or remove one.
 """
 
 from . import limits
+from .args import ATTRIBUTE
+from .settings import filled
 
 
 def schema_entries(custom_attributes: dict) -> list[dict]:
     entries = []
-    for name, spec in custom_attributes.items():
+    for name, given in custom_attributes.items():
+        spec = filled(ATTRIBUTE, given)
         entry = {
             "name": name,
             "attribute_data_type": spec["type"],
-            "mutable": spec.get("mutable", True),
+            "mutable": spec["mutable"],
             "developer_only_attribute": False,
             "required": False,  # Cognito refuses required custom attributes
         }

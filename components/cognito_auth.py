@@ -1,23 +1,17 @@
 """CognitoAuth: a user pool, its app clients, groups, hosted UI domain and Lambda triggers,
-as one component."""
+as one component. Settings are validated, then planned (plan.py); this builds the plan."""
 
 from collections.abc import Mapping, Sequence
 
 import pulumi
 import pulumi_aws as aws
 
-from . import effective
+from . import plan as planning
 from .app_client import app_client_args
-from .args import CognitoAuthArgs, with_defaults
-from .handlers import (
-    POOL_ACTIONS,
-    SHIPPED_HANDLERS,
-    handler_environment,
-    handler_path,
-    kebab,
-)
-from .trigger_function import TriggerFunction
-from .triggers import invoke_permission, lambda_config
+from .args import CognitoAuthArgs
+from .handlers import kebab
+from .settings import output_fields
+from .trigger_function import TriggerFunction, invoke_permission
 from .user_pool import user_pool_args
 from .validation import validate
 
@@ -34,12 +28,14 @@ class CognitoAuth(pulumi.ComponentResource):
     groups, an optional hosted UI domain, and Lambda triggers (a PreSignUp trigger that
     auto-confirms users by default)."""
 
+    # Each output is declared once, here: these annotations make the schema's outputs,
+    # register_outputs, the program's exports and the README's table.
     user_pool_id: pulumi.Output[str]
-    """ID of the user pool."""
+    """ID of the user pool, e.g. us-east-1_AbC123xyz."""
     user_pool_arn: pulumi.Output[str]
     """ARN of the user pool."""
     client_id: pulumi.Output[str]
-    """ID of the first app client ("app" unless clients says otherwise)."""
+    """ID of the first app client ("app" unless clients says otherwise): the one a single-app stack needs."""
     client_ids: pulumi.Output[Mapping[str, str]]
     """IDs of every app client, by client name."""
     client_secrets: pulumi.Output[Mapping[str, str]]
@@ -47,21 +43,19 @@ class CognitoAuth(pulumi.ComponentResource):
     public_clients: pulumi.Output[Sequence[str]]
     """Names of the public app clients (no secret); the policy pack checks them."""
     issuer_url: pulumi.Output[str]
-    """Issuer (`iss`) of the pool's tokens."""
+    """Issuer (iss) of the pool's tokens: https://cognito-idp.<region>.amazonaws.com/<userPoolId>."""
     jwks_url: pulumi.Output[str]
-    """URL of the JSON Web Key Set that signs the pool's tokens."""
+    """URL of the JSON Web Key Set that signs the pool's tokens: <issuerUrl>/.well-known/jwks.json."""
     region: pulumi.Output[str]
     """AWS region the pool lives in."""
     hosted_ui_url: pulumi.Output[str]
-    """Base URL of the hosted UI, or empty without a domain prefix."""
+    """Base URL of the hosted UI, https://<domainPrefix>.auth.<region>.amazoncognito.com, or empty without a domain prefix."""
     group_names: pulumi.Output[Sequence[str]]
     """Names of the user groups."""
     trigger_function_arns: pulumi.Output[Mapping[str, str]]
     """ARN of the function behind each trigger, by Cognito trigger name."""
     trigger_function_name: pulumi.Output[str]
-    """Name of the PreSignUp trigger function (empty if PreSignUp is off or an existing function)."""
-    trigger_function_arn: pulumi.Output[str]
-    """ARN of the PreSignUp trigger function (empty if PreSignUp is off)."""
+    """Name of the PreSignUp function the component built, whose logs show each sign-up (empty if PreSignUp is off or an existing function)."""
 
     def __init__(
         self,
@@ -71,87 +65,53 @@ class CognitoAuth(pulumi.ComponentResource):
     ):
         # Everything is checked before the component itself registers, so a bad value
         # leaves nothing behind, not even an empty component.
-        v = with_defaults(dict(args or {}), name)
-        validate(v, component=name)
-        triggers = effective.triggers(v)
-        clients = effective.clients(v)
+        plan = planning.build(validate(dict(args or {}), component=name))
+        v = plan.settings
         # Registered as inputs and as the publicClients output, so policies can tell
         # public clients apart.
-        public = sorted(client for client, spec in clients.items() if spec["public"])
-        super().__init__(TYPE_TOKEN, name, {"publicClients": public}, opts)
+        super().__init__(TYPE_TOKEN, name, {"publicClients": plan.public_clients}, opts)
         child = pulumi.ResourceOptions(parent=self)
         invoke = pulumi.InvokeOutputOptions(parent=self)
 
-        # One function per handler module, shared by every trigger that names it.
-        functions: dict[str, TriggerFunction] = {}
-        serves: dict[str, list[str]] = {}  # module -> the triggers its function serves
-        shipped: set[str] = set()  # modules that are the package's own handlers
-        arns: dict[str, pulumi.Input[str]] = {}
-        for trigger, spec in triggers.items():
-            if "function_arn" in spec:
-                arns[trigger] = spec["function_arn"]
-                continue
-            path = handler_path(spec["handler"])
-            if path.stem not in functions:
-                if not spec["handler"].endswith(".py") and path.stem in SHIPPED_HANDLERS:
-                    shipped.add(path.stem)
-                functions[path.stem] = TriggerFunction(
-                    f"{name}-{kebab(path.stem)}",
-                    path,
-                    handler_environment(path.stem, v) if path.stem in shipped else {},
-                    spec,
-                    v["log_retention_days"],
-                    parent=self,
-                )
-            arns[trigger] = functions[path.stem].function.arn
-            serves.setdefault(path.stem, []).append(trigger)
-
+        functions = {
+            module: TriggerFunction(
+                f"{name}-{kebab(module)}", function, v["log_retention_days"], parent=self
+            )
+            for module, function in plan.functions.items()
+        }
+        arns = {
+            trigger: functions[wiring.module].function.arn if wiring.module else wiring.arn
+            for trigger, wiring in plan.triggers.items()
+        }
         # The pool holds the users: on protected stacks neither `pulumi destroy` nor a
         # replacing change may delete it.
-        pool_opts = child
-        if v["protect"]:
-            pool_opts = pulumi.ResourceOptions(parent=self, protect=True, retain_on_delete=True)
+        guarded = pulumi.ResourceOptions(parent=self, protect=True, retain_on_delete=True)
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool",
-            **user_pool_args(v, lambda_config(arns, triggers, v["kms_key_arn"])),
-            opts=pool_opts,
+            **user_pool_args(plan, name, arns),
+            opts=guarded if v["protect"] else child,
         )
 
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
-        for stem, built in functions.items():
+        for built in functions.values():
             invoke_permission(
                 f"{built.name}-invoke", built.function.name, user_pool, account_id, self
             )
-            statements = []
-            # Only the package's own handlers get their grants; a project file that happens
-            # to share a name gets none.
-            if stem in shipped and stem in POOL_ACTIONS:
-                statements.append(user_pool.arn.apply(
-                    lambda arn, s=stem: {"Effect": "Allow", "Action": list(POOL_ACTIONS[s]), "Resource": arn}
-                ))  # fmt: skip
-            if set(serves[stem]) & set(effective.CUSTOM_SENDERS):
-                statements.append(
-                    {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": v["kms_key_arn"]}
-                )
-            if statements:
-                built.grant(statements, parent=self)
-        # Existing functions: one permission per distinct ARN (the same string, or the same
-        # Output object), named after its first trigger.
-        permitted: set = set()
-        for trigger, spec in triggers.items():
-            arn = spec.get("function_arn")
-            identity = arn if isinstance(arn, str) else id(arn)
-            if arn is not None and identity not in permitted:
-                permitted.add(identity)
-                invoke_permission(
-                    f"{name}-{kebab(trigger)}-invoke", arn, user_pool, account_id, self
-                )
+            built.grant(user_pool.arn, parent=self)
+        for existing in plan.existing:
+            invoke_permission(
+                f"{name}-{kebab(existing.triggers[0])}-invoke",
+                existing.arn,
+                user_pool,
+                account_id,
+                self,
+            )
 
-        client_resources = {
+        clients = {
             client: aws.cognito.UserPoolClient(
                 f"{name}-{client}-client", **app_client_args(client, spec, user_pool.id), opts=child
             )
-            for client, spec in clients.items()
+            for client, spec in plan.clients.items()
         }
         groups = [
             aws.cognito.UserGroup(
@@ -177,18 +137,17 @@ class CognitoAuth(pulumi.ComponentResource):
                 "https://", domain.domain, ".auth.", region, ".amazoncognito.com"
             )
 
-        pre_sign_up = functions.get("pre_sign_up") if "PreSignUp" in triggers else None
+        pre_sign_up = plan.triggers.get("PreSignUp")
         self.user_pool_id = user_pool.id
         self.user_pool_arn = user_pool.arn
-        self.client_ids = _all({client: r.id for client, r in client_resources.items()})
-        self.client_id = next(iter(client_resources.values())).id
-        secrets = {
+        self.client_ids = _all({client: resource.id for client, resource in clients.items()})
+        self.client_id = next(iter(clients.values())).id
+        self.client_secrets = pulumi.Output.secret(_all({
             client: resource.client_secret
-            for client, resource in client_resources.items()
-            if not clients[client]["public"]
-        }
-        self.client_secrets = pulumi.Output.secret(_all(secrets))
-        self.public_clients = pulumi.Output.from_input(public)
+            for client, resource in clients.items()
+            if not plan.clients[client]["public"]
+        }))  # fmt: skip
+        self.public_clients = pulumi.Output.from_input(plan.public_clients)
         self.issuer_url = pulumi.Output.concat(
             "https://cognito-idp.", region, ".", dns_suffix, "/", user_pool.id
         )
@@ -197,22 +156,15 @@ class CognitoAuth(pulumi.ComponentResource):
         self.group_names = pulumi.Output.from_input([group.name for group in groups])
         self.trigger_function_arns = _all(arns)
         self.trigger_function_name = pulumi.Output.from_input(
-            pre_sign_up.function.name if pre_sign_up else ""
+            functions[pre_sign_up.module].function.name
+            if pre_sign_up and pre_sign_up.module
+            else ""
         )
-        self.trigger_function_arn = pulumi.Output.from_input(arns.get("PreSignUp", ""))
-        self.register_outputs({
-            "user_pool_id": self.user_pool_id,
-            "user_pool_arn": self.user_pool_arn,
-            "client_id": self.client_id,
-            "client_ids": self.client_ids,
-            "client_secrets": self.client_secrets,
-            "public_clients": self.public_clients,
-            "issuer_url": self.issuer_url,
-            "jwks_url": self.jwks_url,
-            "region": self.region,
-            "hosted_ui_url": self.hosted_ui_url,
-            "group_names": self.group_names,
-            "trigger_function_arns": self.trigger_function_arns,
-            "trigger_function_name": self.trigger_function_name,
-            "trigger_function_arn": self.trigger_function_arn,
-        })  # fmt: skip
+        self.register_outputs({output: getattr(self, output) for output in OUTPUTS})
+
+    def exports(self) -> dict[str, pulumi.Output]:
+        """The outputs by their schema names (camelCase), as a program exports them."""
+        return {output.key: getattr(self, name) for name, output in OUTPUTS.items()}
+
+
+OUTPUTS = output_fields(CognitoAuth)

@@ -1,11 +1,13 @@
-"""The trigger handlers shipped in functions/, and what each needs from the component:
-its environment (its settings) and the calls it makes on the pool (its IAM grant)."""
+"""Where a trigger handler's code is: a module shipped in functions/, or a .py file of the
+project the program belongs to."""
 
-import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pulumi
+
+from .rules import allowing
 
 # In this repo the handlers sit in functions/ beside components/; installed, they are the
 # package's `functions` subpackage (pyproject.toml maps both folders).
@@ -15,45 +17,55 @@ SHIPPED_HANDLERS = frozenset(
     path.stem for path in HANDLERS_DIR.glob("*.py") if not path.name.startswith("_")
 )
 
-# The handler a trigger gets when its entry names none.
-DEFAULT_HANDLERS = {
-    "PreSignUp": "pre_sign_up",
-    "PostConfirmation": "post_confirmation",
-    "PreTokenGeneration": "pre_token_generation",
-}
 
-# Actions a shipped handler calls on the pool. They are granted by a policy created after
-# the pool, so the function never depends on the pool and there is no cycle.
-POOL_ACTIONS = {"post_confirmation": ("cognito-idp:AdminAddUserToGroup",)}
+@dataclass(frozen=True)
+class Handler:
+    module: str  # what Lambda imports, and what names the function
+    path: Path
+    shipped: bool  # one of ours: it gets its settings and grants, a project file never does
 
 
-def _joined(values) -> pulumi.Input[str]:
-    if isinstance(values, pulumi.Output):
-        return values.apply(",".join)
-    return ",".join(values)
+def project_root() -> Path:
+    """The directory of the project's Pulumi.yaml, which a handler path is relative to.
+
+    The language host sets it for the program; the SDK's value before that is a
+    placeholder ("root_directory"), hence the check for an absolute path. Without one (a
+    test or a script calling the component outside Pulumi), the nearest Pulumi.yaml at or
+    above the working directory stands for it: that is the project `pulumi` itself would
+    find from there.
+    """
+    root = pulumi.get_root_directory()
+    if root and Path(root).is_absolute() and Path(root).is_dir():
+        return Path(root).resolve()
+    here = Path.cwd().resolve()
+    return next((d for d in (here, *here.parents) if (d / "Pulumi.yaml").is_file()), here)
 
 
-def handler_environment(module: str, v: dict) -> dict[str, pulumi.Input[str]]:
-    """The environment variables that carry the component's settings to a shipped handler."""
-    if module == "pre_sign_up":
-        return {
-            "AUTO_CONFIRM_USERS": str(v["auto_confirm_users"]).lower(),
-            "AUTO_VERIFY_EMAIL": str(v["auto_verify_email"]).lower(),
-            "ALLOWED_EMAIL_DOMAINS": _joined(v["allowed_email_domains"]),
-        }
-    if module == "post_confirmation":
-        return {"DEFAULT_GROUP": v["default_group"]}
-    if module == "pre_token_generation":
-        claims = dict(v["token_claims"])
-        return {"CLAIMS_JSON": json.dumps(claims, sort_keys=True) if claims else ""}
-    return {}
-
-
-def handler_path(handler: str) -> Path:
-    """A shipped handler's module, or a project file given by path."""
+def locate(handler: str) -> Handler:
+    """A handler setting's code: a value ending in .py is a project file, anything else the
+    name of a shipped module."""
     if handler.endswith(".py"):
-        return Path(handler).resolve()
-    return HANDLERS_DIR / f"{handler}.py"
+        path = (project_root() / handler).resolve()
+        return Handler(path.stem, path, shipped=False)
+    return Handler(handler, HANDLERS_DIR / f"{handler}.py", shipped=True)
+
+
+@allowing(
+    "a shipped handler (" + ", ".join(sorted(SHIPPED_HANDLERS)) + ") or the path of a .py "
+    "file in the project"
+)
+def handler_rule(value):
+    allowed = handler_rule.allowed
+    if not isinstance(value, str):
+        return allowed
+    if not value.endswith(".py"):
+        return None if value in SHIPPED_HANDLERS else allowed
+    root, path = project_root(), locate(value).path
+    # Only the project's own files: a path that leaves it (absolute, ../, a symlink) would
+    # upload whatever it points at.
+    if not path.is_relative_to(root):
+        return f"{allowed}; {value} is outside the project directory {root}"
+    return None if path.is_file() else f"{allowed}; there is no file {value}"
 
 
 def kebab(text: str) -> str:

@@ -60,16 +60,14 @@ SES_IDENTITY_ARN_PATTERN = r"arn:aws[\w-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/.+"
 EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 DOMAIN_PATTERN = r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
 
-# --- Triggers: Cognito's LambdaConfig members that name a function. ---
-# InboundFederation is a Cognito trigger that pulumi-aws 7.51's lambda_config cannot set
-# yet; it is listed so the error can say so instead of "unknown trigger".
+# --- Triggers: Cognito's LambdaConfig members that name a function (triggers.py has a row
+# for each). ---
 TRIGGER_NAMES = (
     "PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
     "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge",
     "VerifyAuthChallengeResponse", "PreTokenGeneration", "UserMigration",
     "CustomSMSSender", "CustomEmailSender", "InboundFederation",
 )  # fmt: skip
-UNSUPPORTED_BY_PROVIDER = ("InboundFederation",)
 PRE_TOKEN_GENERATION_VERSIONS = ("V1_0", "V2_0", "V3_0")
 CUSTOM_SENDER_VERSIONS = ("V1_0",)
 # Token customisation beyond V1_0 (access tokens, M2M) is an ESSENTIALS/PLUS feature.

@@ -1,21 +1,18 @@
-"""Building blocks of validation: a rule per kind of value, and the naming of keys.
+"""Rules for one value each, the vocabulary the declarations are written in.
 
 A rule returns None for a valid value, else a phrase saying what is allowed; messages are
-"<key> is <value>; it must be <phrase>", in the tone of CDK's errors.
+"<key> is <value>; it must be <phrase>", in the tone of CDK's errors. Each rule also
+carries `allowed`, the phrase the README's settings table shows.
 """
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
-
-import pulumi
 
 from . import limits
 
-Rule = Callable[[Any], str | None]  # None when valid, else what is allowed
+Rule = Callable[[Any], str | None]  # None when valid, else what is allowed; has .allowed
 
 
 class ConfigError(ValueError):
@@ -26,18 +23,6 @@ class ConfigError(ValueError):
         super().__init__("invalid settings:\n  - " + "\n  - ".join(problems))
 
 
-@dataclass(frozen=True)
-class Naming:
-    """How a field is named in messages: top-level fields, and fields of nested records."""
-
-    top: Callable[[str], str] = staticmethod(lambda field: field)
-    sub: Callable[[str], str] = staticmethod(lambda field: field)
-
-    def nested(self, field: str, entry: str, subfield: str | None = None) -> str:
-        name = f"{self.top(field)}.{entry}"
-        return f"{name}.{self.sub(subfield)}" if subfield else name
-
-
 def show(value: Any) -> str:
     try:
         return json.dumps(value)
@@ -45,40 +30,52 @@ def show(value: Any) -> str:
         return repr(value)
 
 
-# --- Scalar rules -------------------------------------------------------------------
+def allowing(allowed: str):
+    """Marks a check with the phrase that documents it."""
+
+    def mark(check: Rule) -> Rule:
+        check.allowed = allowed
+        return check
+
+    return mark
 
 
 def int_range(bounds: tuple[int, int | None]) -> Rule:
     low, high = bounds
+    allowed = (
+        f"a whole number from {low} to {high}"
+        if high is not None
+        else f"a whole number from {low} up"
+    )
 
+    @allowing(allowed)
     def check(value):
         if not isinstance(value, int) or isinstance(value, bool):
             return "a whole number"
         if value < low or (high is not None and value > high):
-            return (
-                f"a whole number from {low} to {high}"
-                if high is not None
-                else f"a whole number from {low} up"
-            )
+            return allowed
         return None
 
     return check
 
 
 def one_of(choices) -> Rule:
+    allowed = "one of " + ", ".join(show(c) for c in choices)
+
+    @allowing(allowed)
     def check(value):
-        if isinstance(value, bool) or value not in choices:
-            return "one of " + ", ".join(show(c) for c in choices)
-        return None
+        return allowed if isinstance(value, bool) or value not in choices else None
 
     return check
 
 
+@allowing("true or false")
 def boolean(value):
     return None if isinstance(value, bool) else "true or false"
 
 
 def matching(pattern: str, description: str, allow_empty: bool = False) -> Rule:
+    @allowing(description)
     def check(value):
         if not isinstance(value, str):
             return description
@@ -90,24 +87,43 @@ def matching(pattern: str, description: str, allow_empty: bool = False) -> Rule:
 
 
 def text(max_length: int) -> Rule:
+    allowed = f"a string of at most {max_length} characters"
+
+    @allowing(allowed)
     def check(value):
-        if not isinstance(value, str) or len(value) > max_length:
-            return f"a string of at most {max_length} characters"
-        return None
+        return allowed if not isinstance(value, str) or len(value) > max_length else None
 
     return check
 
 
+_NAME_LOW, _NAME_HIGH = limits.NAME_LENGTH
+_NAME_CHARS = "made only of letters, digits, spaces and + = , . @ -"
+
+
+@allowing(f"a string of {_NAME_LOW} to {_NAME_HIGH} characters, {_NAME_CHARS}")
 def name_rule(value):
-    low, high = limits.NAME_LENGTH
-    if not isinstance(value, str) or not low <= len(value) <= high:
-        return f"a string of {low} to {high} characters"
+    if not isinstance(value, str) or not _NAME_LOW <= len(value) <= _NAME_HIGH:
+        return f"a string of {_NAME_LOW} to {_NAME_HIGH} characters"
     if not re.fullmatch(limits.NAME_PATTERN, value):
-        return "made only of letters, digits, spaces and + = , . @ -"
+        return _NAME_CHARS
     return None
 
 
+def or_empty(rule: Rule) -> Rule:
+    """The rule, or the empty string: "use the default"."""
+
+    @allowing(f"empty, or {rule.allowed}")
+    def check(value):
+        return None if value == "" else rule(value)
+
+    return check
+
+
 def string_list(item: Rule, what: str, allow_empty: bool = True, most: int | None = None) -> Rule:
+    size = "a list of" if allow_empty else "a non-empty list of"
+    size += f" at most {most}" if most is not None else ""
+
+    @allowing(f"{size} {what}, each {item.allowed}, with no duplicates")
     def check(value):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return f"a list of {what}"
@@ -127,6 +143,7 @@ def string_list(item: Rule, what: str, allow_empty: bool = True, most: int | Non
     return check
 
 
+@allowing("a map of names to strings")
 def string_map(value):
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
@@ -135,64 +152,30 @@ def string_map(value):
     return None
 
 
+@allowing(
+    "empty, or 1 to 63 lowercase letters, digits and hyphens, not starting or ending "
+    "with a hyphen, and not containing " + ", ".join(limits.DOMAIN_RESERVED_WORDS)
+)
 def domain_prefix(value):
-    allowed = (
-        "empty, or 1 to 63 lowercase letters, digits and hyphens, not starting or ending "
-        "with a hyphen, and not containing " + ", ".join(limits.DOMAIN_RESERVED_WORDS)
-    )
     if not isinstance(value, str):
-        return allowed
+        return domain_prefix.allowed
     if value == "":
         return None
     if not re.fullmatch(limits.DOMAIN_PREFIX_PATTERN, value) or any(
         word in value for word in limits.DOMAIN_RESERVED_WORDS
     ):
-        return allowed
+        return domain_prefix.allowed
     return None
 
 
+_URL_LOW, _URL_HIGH = limits.URL_LENGTH
+
+
+@allowing(f"an https:// URL (or http://localhost) of {_URL_LOW} to {_URL_HIGH} characters")
 def url(value):
-    low, high = limits.URL_LENGTH
-    if not low <= len(value) <= high or re.search(r"\s", value):
-        return f"a URL of {low} to {high} characters"
+    if not _URL_LOW <= len(value) <= _URL_HIGH or re.search(r"\s", value):
+        return f"a URL of {_URL_LOW} to {_URL_HIGH} characters"
     # Cognito refuses plain http anywhere but on the developer's own machine.
     if not re.fullmatch(r"https://[^/#]+(/[^#]*)?|http://localhost(:\d+)?(/[^#]*)?", value):
         return "an https:// URL (or http://localhost), without a fragment"
     return None
-
-
-def record_map(entry_rule: Rule, rules: dict[str, Rule], required: tuple[str, ...] = ()):
-    """Check a map of name → record; returns every problem, each with its full key."""
-
-    def check(value, field: str, naming: Naming) -> list[str]:
-        if not isinstance(value, Mapping) or not all(
-            isinstance(e, Mapping) for e in value.values()
-        ):
-            return [f"{naming.top(field)} is {show(value)}; it must be a map of names to settings"]
-        problems = []
-        for entry, record in value.items():
-            if problem := entry_rule(entry):
-                problems.append(
-                    f"{naming.nested(field, entry)} is not allowed: the name must be {problem}"
-                )
-                continue
-            for subfield in required:
-                if subfield not in record:
-                    problems.append(
-                        f"{naming.nested(field, entry, subfield)} is missing; it is required"
-                    )
-            for subfield, subvalue in record.items():
-                rule = rules.get(subfield)
-                if rule is None:
-                    close = difflib.get_close_matches(subfield, list(rules), n=1)
-                    hint = f"; did you mean {naming.sub(close[0])}?" if close else ""
-                    problems.append(
-                        f"{naming.nested(field, entry, subfield)} is not a setting{hint}"
-                    )
-                elif not isinstance(subvalue, pulumi.Output) and (allowed := rule(subvalue)):
-                    problems.append(
-                        f"{naming.nested(field, entry, subfield)} is {show(subvalue)}; it must be {allowed}"
-                    )
-        return problems
-
-    return check

@@ -1,16 +1,19 @@
-"""A trigger's Lambda function with its least-privilege role and its log group.
+"""A trigger's Lambda function with its least-privilege role and its log group, and the
+permission that lets the pool invoke a function.
 
 The code archive holds the one handler module and nothing else of the repo, so the
 upload stays a few kilobytes and no test or secret file can ride along.
 """
 
 import json
-from pathlib import Path
 
 import pulumi
 import pulumi_aws as aws
 
+from .plan import FunctionPlan
+
 RUNTIME = "python3.13"
+COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
 
 _ASSUME_ROLE_POLICY = json.dumps({
     "Version": "2012-10-17",
@@ -35,32 +38,19 @@ def _logs_policy(log_group_arn: str) -> str:
     })  # fmt: skip
 
 
-def handler_archive(path: Path) -> pulumi.AssetArchive:
-    if not path.is_file():
-        raise FileNotFoundError(f"no handler module {path}")
-    return pulumi.AssetArchive({path.name: pulumi.FileAsset(str(path))})
-
-
 class TriggerFunction:
     """Role → log group → function, all children of `parent`."""
 
-    def __init__(
-        self,
-        name: str,
-        path: Path,
-        environment: dict[str, pulumi.Input[str]],
-        settings: dict,
-        log_retention_days: int,
-        parent: pulumi.Resource,
-    ):
+    def __init__(self, name: str, plan: FunctionPlan, log_retention_days, parent: pulumi.Resource):
         opts = pulumi.ResourceOptions(parent=parent)
+        module = plan.handler.module
         # Physical names are autonamed (a random suffix), so two stacks or two components
         # never collide and a replacement can create before it deletes.
-        self.name = name
+        self.name, self.plan = name, plan
         self.role = aws.iam.Role(
             f"{name}-role",
             assume_role_policy=_ASSUME_ROLE_POLICY,
-            description=f"Runs the {path.stem} Cognito trigger; may only write its own logs.",
+            description=f"Runs the {module} Cognito trigger; may only write its own logs.",
             opts=opts,
         )
         # The log group exists, with its retention, before the function, and the function
@@ -77,22 +67,39 @@ class TriggerFunction:
             policy=self.log_group.arn.apply(_logs_policy),
             opts=opts,
         )
+        path = plan.handler.path
         self.function = aws.lambda_.Function(
             name,
             role=self.role.arn,
             runtime=RUNTIME,
-            architectures=[settings["architecture"]],
-            handler=f"{path.stem}.handler",
-            code=handler_archive(path),
-            timeout=settings["timeout_seconds"],
-            memory_size=settings["memory_mb"],
-            environment={"variables": {**environment, **settings["environment"]}},
+            architectures=[plan.architecture],
+            handler=f"{module}.handler",
+            code=pulumi.AssetArchive({path.name: pulumi.FileAsset(str(path))}),
+            timeout=plan.timeout_seconds,
+            memory_size=plan.memory_mb,
+            environment={"variables": plan.environment},
             logging_config={"log_format": "Text", "log_group": self.log_group.name},
             opts=pulumi.ResourceOptions(parent=parent, depends_on=[self.logs_policy]),
         )
 
-    def grant(self, statements: pulumi.Input[list], parent: pulumi.Resource) -> aws.iam.RolePolicy:
-        """Extra permissions, typically on the pool: created after it, so no cycle."""
+    def grant(self, user_pool_arn: pulumi.Input[str], parent) -> aws.iam.RolePolicy | None:
+        """What its handler calls: actions on the pool (this policy is created after the
+        pool, so the function never depends on it: no cycle), kms:Decrypt for a sender."""
+        statements = []
+        if self.plan.pool_actions:
+            statements.append(
+                {
+                    "Effect": "Allow",
+                    "Action": list(self.plan.pool_actions),
+                    "Resource": user_pool_arn,
+                }
+            )
+        if self.plan.decrypts_with is not None:
+            statements.append(
+                {"Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": self.plan.decrypts_with}
+            )
+        if not statements:
+            return None
         return aws.iam.RolePolicy(
             f"{self.name}-grants",
             role=self.role.id,
@@ -101,3 +108,26 @@ class TriggerFunction:
             ),
             opts=pulumi.ResourceOptions(parent=parent),
         )
+
+
+def invoke_permission(
+    name: str,
+    function: pulumi.Input[str],
+    user_pool: aws.cognito.UserPool,
+    account_id: pulumi.Input[str],
+    parent: pulumi.Resource,
+) -> aws.lambda_.Permission:
+    """Let this pool, and only this pool in this account, invoke the function (a name or ARN).
+
+    Both conditions matter: a source ARN alone would let a pool of the same id in another
+    account (after deletion and re-creation) call the function.
+    """
+    return aws.lambda_.Permission(
+        name,
+        action="lambda:InvokeFunction",
+        function=function,
+        principal=COGNITO_PRINCIPAL,
+        source_arn=user_pool.arn,
+        source_account=account_id,
+        opts=pulumi.ResourceOptions(parent=parent),
+    )

@@ -1,66 +1,131 @@
-"""Cognito's trigger names, and how triggers are wired to the pool.
+"""Cognito's triggers, one row per kind: everything the component knows about each.
 
-The user pool's `lambda_config` takes one property per trigger; PreTokenGeneration and the
-custom senders take a version too, and the senders a KMS key. Every function a trigger
-uses gets one invoke permission, however many triggers it serves.
+A row says how the pool's `lambda_config` names the trigger, which event versions it takes,
+whether Cognito needs a KMS key for it, and which shipped handler it gets by default, with
+the variables that carry that handler's settings and the calls it makes on the pool.
+Validation, the plan and the pool's arguments all read these rows; a new kind is a new row.
 """
 
-import pulumi
-import pulumi_aws as aws
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
-LAMBDA_CONFIG_PROPERTIES: dict[str, str] = {
-    "PreSignUp": "pre_sign_up",
-    "CustomMessage": "custom_message",
-    "PostConfirmation": "post_confirmation",
-    "PreAuthentication": "pre_authentication",
-    "PostAuthentication": "post_authentication",
-    "DefineAuthChallenge": "define_auth_challenge",
-    "CreateAuthChallenge": "create_auth_challenge",
-    "VerifyAuthChallengeResponse": "verify_auth_challenge_response",
-    "PreTokenGeneration": "pre_token_generation_config",
-    "UserMigration": "user_migration",
-    "CustomSMSSender": "custom_sms_sender",
-    "CustomEmailSender": "custom_email_sender",
-}
-_VERSIONED = ("PreTokenGeneration", "CustomSMSSender", "CustomEmailSender")
-
-COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
+from . import limits
 
 
-def lambda_config(arns: dict[str, pulumi.Input[str]], specs: dict[str, dict], kms_key_arn) -> dict:
-    """The pool's lambda_config: each trigger's property set to its function's ARN."""
-    config: dict = {}
-    for trigger, arn in arns.items():
-        prop = LAMBDA_CONFIG_PROPERTIES[trigger]
-        if trigger in _VERSIONED:
-            # PreTokenGeneration goes only through its versioned block: setting the plain
-            # property too would have to repeat the same ARN.
-            config[prop] = {"lambda_arn": arn, "lambda_version": specs[trigger]["lambda_version"]}
-        else:
-            config[prop] = arn
-    if any(t in arns for t in ("CustomSMSSender", "CustomEmailSender")):
-        config["kms_key_id"] = kms_key_arn
-    return config
+@dataclass(frozen=True)
+class Variable:
+    """An environment variable of a shipped handler, carrying one setting."""
+
+    name: str
+    setting: str
+    encode: Callable[[object], str]
 
 
-def invoke_permission(
-    name: str,
-    function: pulumi.Input[str],
-    user_pool: aws.cognito.UserPool,
-    account_id: pulumi.Input[str],
-    parent: pulumi.Resource,
-) -> aws.lambda_.Permission:
-    """Let this pool, and only this pool in this account, invoke the function (a name or ARN).
+@dataclass(frozen=True)
+class TriggerKind:
+    lambda_config: str | None  # the lambda_config property; None: pulumi-aws cannot set it yet
+    versions: tuple[str, ...] = ()  # event versions Cognito may send; empty: it takes none
+    default_version: str | None = None
+    versions_needing_essentials: tuple[str, ...] = ()
+    needs_kms_key: bool = False  # Cognito encrypts what it sends the function with the key
+    handler: str | None = None  # the shipped module a trigger entry without one gets
+    environment: tuple[Variable, ...] = ()  # that handler's settings, as its variables
+    pool_actions: tuple[str, ...] = ()  # what that handler calls on the pool
+    always: bool = False  # added whatever the settings say (unless switched off)
+    added_by: str | None = None  # a setting that adds the trigger when it is not empty
 
-    Both conditions matter: a source ARN alone would let a pool of the same id in another
-    account (after deletion and re-creation) call the function.
-    """
-    return aws.lambda_.Permission(
-        name,
-        action="lambda:InvokeFunction",
-        function=function,
-        principal=COGNITO_PRINCIPAL,
-        source_arn=user_pool.arn,
-        source_account=account_id,
-        opts=pulumi.ResourceOptions(parent=parent),
+
+def _flag(value: bool) -> str:
+    return str(value).lower()
+
+
+def _claims(claims: dict) -> str:
+    return json.dumps(dict(claims), sort_keys=True) if claims else ""
+
+
+def _custom_sender(lambda_config: str) -> TriggerKind:
+    return TriggerKind(
+        lambda_config,
+        versions=limits.CUSTOM_SENDER_VERSIONS,
+        default_version="V1_0",
+        needs_kms_key=True,
     )
+
+
+TRIGGERS: dict[str, TriggerKind] = {
+    "PreSignUp": TriggerKind(
+        "pre_sign_up",
+        handler="pre_sign_up",
+        always=True,
+        environment=(
+            Variable("AUTO_CONFIRM_USERS", "auto_confirm_users", _flag),
+            Variable("AUTO_VERIFY_EMAIL", "auto_verify_email", _flag),
+            Variable("ALLOWED_EMAIL_DOMAINS", "allowed_email_domains", ",".join),
+        ),
+    ),
+    "CustomMessage": TriggerKind("custom_message"),
+    "PostConfirmation": TriggerKind(
+        "post_confirmation",
+        handler="post_confirmation",
+        added_by="default_group",
+        environment=(Variable("DEFAULT_GROUP", "default_group", str),),
+        # Granted by a policy created after the pool, so the function never depends on
+        # the pool and there is no cycle.
+        pool_actions=("cognito-idp:AdminAddUserToGroup",),
+    ),
+    "PreAuthentication": TriggerKind("pre_authentication"),
+    "PostAuthentication": TriggerKind("post_authentication"),
+    "DefineAuthChallenge": TriggerKind("define_auth_challenge"),
+    "CreateAuthChallenge": TriggerKind("create_auth_challenge"),
+    "VerifyAuthChallengeResponse": TriggerKind("verify_auth_challenge_response"),
+    # Only its versioned block: the plain pre_token_generation property would have to
+    # repeat the same ARN.
+    "PreTokenGeneration": TriggerKind(
+        "pre_token_generation_config",
+        versions=limits.PRE_TOKEN_GENERATION_VERSIONS,
+        default_version="V2_0",
+        versions_needing_essentials=limits.VERSIONS_NEEDING_ESSENTIALS,
+        handler="pre_token_generation",
+        added_by="token_claims",
+        environment=(Variable("CLAIMS_JSON", "token_claims", _claims),),
+    ),
+    "UserMigration": TriggerKind("user_migration"),
+    "CustomSMSSender": _custom_sender("custom_sms_sender"),
+    "CustomEmailSender": _custom_sender("custom_email_sender"),
+    # A Cognito trigger that pulumi-aws 7.51's lambda_config cannot set yet: listed so the
+    # error can say so instead of "unknown trigger".
+    "InboundFederation": TriggerKind(None),
+}
+
+# The settings that decide which triggers are on.
+TRIGGER_SET = ("triggers", *(k.added_by for k in TRIGGERS.values() if k.added_by))
+VERSIONS = tuple(dict.fromkeys(v for kind in TRIGGERS.values() for v in kind.versions))
+# A shipped module's row: its variables and pool actions, for whichever trigger names it.
+SHIPPED = {kind.handler: kind for kind in TRIGGERS.values() if kind.handler}
+
+
+def enabled(values) -> dict[str, dict]:
+    """The triggers that are on, by name, each with its handler or function_arn and, where
+    it takes one, its version. The component's own (PreSignUp always, PostConfirmation with
+    a default group, PreTokenGeneration with claims) come first; the triggers setting is
+    merged over them."""
+    merged: dict[str, dict] = {
+        name: {}
+        for name, kind in TRIGGERS.items()
+        if kind.always or (kind.added_by and values[kind.added_by])
+    }
+    for name, spec in values["triggers"].items():
+        merged[name] = {**merged.get(name, {}), **spec}
+    result = {}
+    for name, spec in merged.items():
+        kind = TRIGGERS[name]
+        if spec.get("enabled", True) is False:
+            continue
+        spec = {field: value for field, value in spec.items() if field != "enabled"}
+        if "function_arn" not in spec and "handler" not in spec and kind.handler:
+            spec["handler"] = kind.handler
+        if kind.default_version:
+            spec.setdefault("lambda_version", kind.default_version)
+        result[name] = spec
+    return result

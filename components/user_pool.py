@@ -1,15 +1,22 @@
-"""The user pool's arguments: email as the username, and the password policy.
+"""The user pool's arguments: email as the username, the password policy, and the triggers.
 
 `username_attributes` and case sensitivity cannot change after creation (a change
 replaces the pool and deletes its users), so they are fixed here, not settings.
 """
 
+from collections.abc import Mapping
+
+import pulumi
+
 from .attributes import schema_entries
+from .inputs import lift
+from .plan import Plan
 
 
-def user_pool_args(v: dict, lambda_config: dict) -> dict:
-    args = {
-        "name": v["user_pool_name"],
+def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]]) -> dict:
+    v = plan.settings
+    return {
+        "name": v["user_pool_name"] or name,
         "username_attributes": ["email"],
         "username_configuration": {"case_sensitive": False},
         "auto_verified_attributes": ["email"],
@@ -22,30 +29,50 @@ def user_pool_args(v: dict, lambda_config: dict) -> dict:
             "temporary_password_validity_days": v["temporary_password_validity_days"],
             "password_history_size": v["password_history_size"],
         },
+        "admin_create_user_config": {"allow_admin_create_user_only": v["admin_create_user_only"]},
         "account_recovery_setting": {
             "recovery_mechanisms": [{"name": "verified_email", "priority": 1}],
         },
         "mfa_configuration": v["mfa"],
+        "software_token_mfa_configuration": lift(_totp, v["mfa"], v["mfa_totp"]),
         "user_pool_tier": v["user_pool_tier"],
+        "user_pool_add_ons": lift(_threat_protection, v["threat_protection"]),
         "deletion_protection": "ACTIVE" if v["protect"] else "INACTIVE",
-        "email_configuration": _email_configuration(v),
-        "lambda_config": lambda_config,
+        "email_configuration": lift(_email, v["ses_source_arn"], v["email_from"]),
+        "lambda_config": lambda_config(plan, arns),
+        "schemas": schema_entries(v["custom_attributes"]) or None,
     }
-    if v["mfa"] != "OFF":
-        args["software_token_mfa_configuration"] = {"enabled": v["mfa_totp"]}
-    if v["custom_attributes"]:
-        args["schemas"] = schema_entries(v["custom_attributes"])
-    if v["threat_protection"] != "OFF":
-        args["user_pool_add_ons"] = {"advanced_security_mode": v["threat_protection"]}
-    return args
 
 
-def _email_configuration(v: dict) -> dict:
+def lambda_config(plan: Plan, arns: Mapping[str, pulumi.Input[str]]) -> dict:
+    """Each trigger's lambda_config property set to its function's ARN; a versioned
+    trigger's in its block, with its version."""
+    config: dict = {}
+    for trigger, wiring in plan.triggers.items():
+        arn = arns[trigger]
+        if wiring.version:
+            config[wiring.lambda_config] = {"lambda_arn": arn, "lambda_version": wiring.version}
+        else:
+            config[wiring.lambda_config] = arn
+    if plan.kms_key_arn is not None:
+        config["kms_key_id"] = plan.kms_key_arn
+    return config
+
+
+def _totp(mfa: str, totp: bool) -> dict | None:
+    return None if mfa == "OFF" else {"enabled": totp}
+
+
+def _threat_protection(mode: str) -> dict | None:
+    return None if mode == "OFF" else {"advanced_security_mode": mode}
+
+
+def _email(ses_source_arn: str, email_from: str) -> dict:
     # Cognito's own sender is capped at a few dozen emails a day per account: fine for
     # development, not for production, which names an SES identity.
-    if not v["ses_source_arn"]:
+    if not ses_source_arn:
         return {"email_sending_account": "COGNITO_DEFAULT"}
-    config = {"email_sending_account": "DEVELOPER", "source_arn": v["ses_source_arn"]}
-    if v["email_from"]:
-        config["from_email_address"] = v["email_from"]
+    config = {"email_sending_account": "DEVELOPER", "source_arn": ses_source_arn}
+    if email_from:
+        config["from_email_address"] = email_from
     return config

@@ -1,5 +1,6 @@
 """Evaluate Pulumi code under mocks, with no CLI, and return resolved values."""
 
+import functools
 import runpy
 import sys
 from collections.abc import Callable
@@ -28,12 +29,18 @@ def evaluate(
     project: str = "cognito-auth",
     monitor: pulumi_mocks.MockMonitor | None = None,
     config: dict[str, str] | None = None,
+    root_directory: Path | None = None,
 ) -> Resolved:
     """Call `build` under `mocks` with preview off (so every apply runs) and return the
-    dict it returns with each Output resolved. Raises whatever `build` raises."""
+    dict it returns with each Output resolved. Raises whatever `build` raises.
+
+    `root_directory` is the project directory, as the language host gives it to a real
+    program (`pulumi.get_root_directory()`); None leaves the program to find its own."""
     # A fresh root stack per run, so exports of an earlier run cannot leak into this one.
     settings.ROOT.set(None)
     pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+    # set_mocks leaves the root directory as an earlier run set it.
+    settings.SETTINGS.root_directory = str(root_directory) if root_directory else None
     # set_mocks keeps the pending outputs of an earlier run; after a failed run they would
     # re-raise its error in this one (pulumi.runtime.test clears them the same way).
     settings.SETTINGS.rpc_manager.clear()
@@ -52,6 +59,13 @@ def evaluate(
     _sync_await(run_pulumi_func(program))
     resolved.secret = frozenset(secret)
     return resolved
+
+
+@functools.cache
+def _project_name(project_dir: Path, modified_ns: int) -> str:
+    # Parsing Pulumi.yaml is most of a run that stops at validation; tables of such runs
+    # read the same file hundreds of times.
+    return project_name(project_dir)
 
 
 def run_program(
@@ -77,7 +91,8 @@ def run_program(
         mocks,
         build,
         stack=stack,
-        project=project_name(project_dir),
+        project=_project_name(project_dir, (project_dir / "Pulumi.yaml").stat().st_mtime_ns),
         monitor=monitor,
         config=load_stack_config(stack_file or stack, project_dir, config_overrides),
+        root_directory=project_dir,
     )

@@ -125,6 +125,7 @@ INTS = {  # integer settings and their ranges (None: no upper bound)
 BOOLS = [
     "passwordRequireLowercase", "passwordRequireUppercase", "passwordRequireNumbers",
     "passwordRequireSymbols", "mfaTotp", "protect", "autoConfirmUsers", "autoVerifyEmail",
+    "adminCreateUserOnly",
     "triggers.PreSignUp.enabled", "clients.app.public", "customAttributes.tenant.mutable",
 ]  # fmt: skip
 ENUMS = {  # the allowed values, and a near miss that is none of them

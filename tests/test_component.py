@@ -10,7 +10,7 @@ from offline import evaluate
 def _outputs(auth: CognitoAuth) -> dict:
     return {name: getattr(auth, name) for name in (
         "user_pool_id", "user_pool_arn", "client_id", "issuer_url", "jwks_url", "region",
-        "trigger_function_name", "trigger_function_arn")}  # fmt: skip
+        "trigger_function_name", "trigger_function_arns")}  # fmt: skip
 
 
 def test_defaults_alone_build_the_seed_setup(fake_aws, monitor):
@@ -19,7 +19,7 @@ def test_defaults_alone_build_the_seed_setup(fake_aws, monitor):
     pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
     assert pool["name"] == "auth"
     assert pool["deletionProtection"] == "INACTIVE"
-    assert pool["lambdaConfig"]["preSignUp"] == out["trigger_function_arn"]
+    assert pool["lambdaConfig"]["preSignUp"] == out["trigger_function_arns"]["PreSignUp"]
     variables = fake_aws.one("aws:lambda/function:Function").inputs["environment"]["variables"]
     assert variables == {"AUTO_CONFIRM_USERS": "true", "AUTO_VERIFY_EMAIL": "false",
                          "ALLOWED_EMAIL_DOMAINS": ""}  # fmt: skip
@@ -59,6 +59,13 @@ def test_args_reach_the_resources(fake_aws):
     assert (
         function["environment"]["variables"]["ALLOWED_EMAIL_DOMAINS"] == "example.com,example.org"
     )
+
+
+@pytest.mark.parametrize("only", [False, True])
+def test_admin_create_user_only_reaches_the_pool(fake_aws, only):
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"admin_create_user_only": only})))
+    pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
+    assert pool["adminCreateUserConfig"] == {"allowAdminCreateUserOnly": only}
 
 
 def test_inputs_may_be_outputs_of_other_resources(fake_aws):

@@ -7,7 +7,7 @@ import pulumi
 import pytest
 
 from components import CognitoAuth, ConfigError
-from components.triggers import LAMBDA_CONFIG_PROPERTIES
+from components.triggers import TRIGGERS
 from offline import evaluate
 from tests.fake_aws import ACCOUNT_ID
 
@@ -23,27 +23,35 @@ KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890
 def _outputs(auth: CognitoAuth) -> dict:
     return {name: getattr(auth, name) for name in (
         "user_pool_id", "user_pool_arn", "client_id", "client_ids", "hosted_ui_url",
-        "group_names", "trigger_function_arns", "trigger_function_arn")}  # fmt: skip
+        "group_names", "trigger_function_arns")}  # fmt: skip
 
 
 @pytest.fixture
-def build(fake_aws, monitor):
+def build(fake_aws, monitor, tmp_path):
+    """Builds the component as a program in the project directory tmp_path would."""
+
     def run(args: dict, name: str = "auth") -> dict:
-        return evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, args)), monitor=monitor)
+        return evaluate(
+            fake_aws,
+            lambda: _outputs(CognitoAuth(name, args)),
+            monitor=monitor,
+            root_directory=tmp_path,
+        )
 
     return run
 
 
 @pytest.fixture
 def handler_file(tmp_path):
-    path = tmp_path / "custom_trigger.py"
-    path.write_text("def handler(event, context=None):\n    return event\n")
-    return str(path)
+    (tmp_path / "custom_trigger.py").write_text(
+        "def handler(event, context=None):\n    return event\n"
+    )
+    return "custom_trigger.py"
 
 
 # --- Triggers --------------------------------------------------------------------------
 
-ALL_TRIGGERS = sorted(LAMBDA_CONFIG_PROPERTIES)
+ALL_TRIGGERS = sorted(name for name, kind in TRIGGERS.items() if kind.lambda_config)
 
 
 @pytest.mark.parametrize("trigger", ALL_TRIGGERS)
@@ -53,8 +61,8 @@ def test_each_trigger_from_a_project_handler(build, fake_aws, handler_file, trig
     config = fake_aws.one(POOL).inputs["lambdaConfig"]
     prop = {"pre_token_generation_config": "preTokenGenerationConfig",
             "custom_sms_sender": "customSmsSender", "custom_email_sender": "customEmailSender"}.get(
-        LAMBDA_CONFIG_PROPERTIES[trigger],
-        "".join(w.title() if i else w for i, w in enumerate(LAMBDA_CONFIG_PROPERTIES[trigger].split("_"))),
+        TRIGGERS[trigger].lambda_config,
+        "".join(w.title() if i else w for i, w in enumerate(TRIGGERS[trigger].lambda_config.split("_"))),
     )  # fmt: skip
     arn = out["trigger_function_arns"][trigger]
     assert arn == fake_aws.states["auth-custom-trigger"]["arn"]
@@ -85,7 +93,7 @@ def test_existing_function_gets_its_permission_and_no_role(build, fake_aws):
     assert permission["function"] == EXISTING
     assert permission["sourceArn"] == out["user_pool_arn"]
     assert permission["sourceAccount"] == ACCOUNT_ID
-    assert out["trigger_function_arn"] == EXISTING
+    assert out["trigger_function_arns"] == {"PreSignUp": EXISTING}
 
 
 def test_one_function_for_several_triggers_gets_one_permission(build, fake_aws, handler_file):
@@ -130,7 +138,7 @@ def test_pre_sign_up_can_be_switched_off(build, fake_aws):
         or not fake_aws.one(POOL).inputs["lambdaConfig"]
     )
     assert fake_aws.of_type(FUNCTION) == [] and fake_aws.of_type(PERMISSION) == []
-    assert out["trigger_function_arn"] == ""
+    assert out["trigger_function_arns"] == {}
 
 
 def test_post_confirmation_default_group_grant_comes_after_the_pool(build, fake_aws, monitor):
@@ -329,7 +337,7 @@ def test_auth_session_validity_reaches_every_client(build, fake_aws):
 def test_a_project_file_named_like_a_shipped_handler_gets_no_grant(build, fake_aws, tmp_path):
     own = tmp_path / "post_confirmation.py"
     own.write_text("def handler(event, context=None):\n    return event\n")
-    build({"triggers": {"PostConfirmation": {"handler": str(own)}}})
+    build({"triggers": {"PostConfirmation": {"handler": "post_confirmation.py"}}})
     function = next(
         f.inputs for f in fake_aws.of_type(FUNCTION) if f.name == "auth-post-confirmation"
     )
@@ -346,23 +354,21 @@ def test_a_project_file_named_like_a_shipped_handler_gets_no_grant(build, fake_a
         ("auth", "Bad-Name.py", "lowercase letters, digits and _"),
     ],
 )
-def test_autonamed_functions_and_roles_fit_in_64(
-    fake_aws, tmp_path, monkeypatch, name, handler, fragment
-):
-    monkeypatch.chdir(tmp_path)
+def test_autonamed_functions_and_roles_fit_in_64(fake_aws, tmp_path, name, handler, fragment):
     args = {}
     if handler and handler.endswith(".py"):
         (tmp_path / handler).write_text("def handler(event, context=None):\n    return event\n")
         args = {"triggers": {"CustomMessage": {"handler": handler}}}
     elif handler:
         args = {"token_claims": {"tenant": "t"}}
+    build = lambda: _outputs(CognitoAuth(name, args))  # noqa: E731
     if fragment is None:
-        evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, args)))
+        evaluate(fake_aws, build, root_directory=tmp_path)
         roles = [fake_aws.states[r.name]["name"] for r in fake_aws.of_type("aws:iam/role:Role")]
         assert max(len(r) for r in roles) <= 64
         return
     with pytest.raises(ConfigError, match=fragment):
-        evaluate(fake_aws, lambda: _outputs(CognitoAuth(name, args)))
+        evaluate(fake_aws, build, root_directory=tmp_path)
     assert fake_aws.resources == []
 
 

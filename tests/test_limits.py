@@ -85,10 +85,18 @@ def test_log_retention_values_are_the_models():
     assert values == limits.LOG_RETENTION_DAYS
 
 
-def test_every_trigger_property_is_a_lambda_config_member():
-    from components.triggers import LAMBDA_CONFIG_PROPERTIES
+def test_the_trigger_table_has_a_row_per_cognito_trigger_and_real_properties():
+    import inspect
 
-    assert set(LAMBDA_CONFIG_PROPERTIES) <= set(COGNITO["LambdaConfigType"]["members"])
+    import pulumi_aws as aws
+
+    from components.triggers import TRIGGERS
+
+    assert tuple(TRIGGERS) == limits.TRIGGER_NAMES
+    assert set(TRIGGERS) <= set(COGNITO["LambdaConfigType"]["members"])
+    # Each row's lambda_config key is a property pulumi-aws's user pool takes.
+    properties = inspect.signature(aws.cognito.UserPoolLambdaConfigArgs).parameters
+    assert {kind.lambda_config for kind in TRIGGERS.values()} - {None} <= set(properties)
 
 
 def test_component_and_handler_reserve_the_same_claims():

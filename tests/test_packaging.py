@@ -44,6 +44,7 @@ def test_version_is_declared_once_per_place_and_agrees():
     assert (ROOT / "CHANGELOG.md").read_text().count(f"## {project['version']}") == 1
 
 
+@pytest.mark.integration  # builds a virtual environment with pip
 def test_installed_package_imports_outside_the_checkout(fresh_python, tmp_path):
     shown = subprocess.run(
         [fresh_python, "-c",
@@ -57,6 +58,7 @@ def test_installed_package_imports_outside_the_checkout(fresh_python, tmp_path):
     assert shown[1] == str(shipped)
 
 
+@pytest.mark.integration
 def test_multi_tenant_example_passes_its_own_tests(fresh_python):
     run = subprocess.run(
         [fresh_python, "-m", "pytest", "-q", "-p", "no:cacheprovider"],

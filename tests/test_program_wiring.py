@@ -48,7 +48,6 @@ def test_every_export_resolves_to_a_value(deployed):
         "jwksUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{pool_id}/.well-known/jwks.json",
         "region": REGION,
         "triggerFunctionName": function["name"],
-        "triggerFunctionArn": function["arn"],
     }
     assert pool_id.startswith(f"{REGION}_") and client_id.startswith("client")
     assert function["name"].startswith("auth-pre-sign-up-")
@@ -88,7 +87,7 @@ def test_pool_uses_email_as_case_insensitive_username(deployed):
 def test_pool_trigger_is_the_function(deployed):
     _, exports, aws, _ = deployed
     pool = aws.one(POOL).inputs
-    assert pool["lambdaConfig"] == {"preSignUp": exports["triggerFunctionArn"]}
+    assert pool["lambdaConfig"] == {"preSignUp": exports["triggerFunctionArns"]["PreSignUp"]}
 
 
 def test_permission_lets_only_this_pool_in_this_account_invoke(deployed):

@@ -9,47 +9,16 @@ from pulumi.provider.experimental.component import ComponentProvider
 
 import components
 from components import CognitoAuth
-from components.args import DEFAULTS, CognitoAuthArgs
-from components.config import camel
-from components.validation import PLAIN_FIELDS
+from components.args import SETTINGS, CognitoAuthArgs
+from components.cognito_auth import OUTPUTS
+from components.settings import camel
+from components.validation import validate
 from offline import evaluate
 from tests.conftest import ROOT
 from tests.fake_aws import FakeAws
 
 TOKEN = "cognito-auth:index:CognitoAuth"
 SCHEMA_TYPES = {bool: "boolean", int: "integer", str: "string", list: "array", dict: "object"}
-# Each output: its schema type and its description (the annotation's docstring).
-OUTPUTS = {
-    "userPoolId": ("string", "ID of the user pool."),
-    "userPoolArn": ("string", "ARN of the user pool."),
-    "clientId": ("string", 'ID of the first app client ("app" unless clients says otherwise).'),
-    "clientIds": ("object", "IDs of every app client, by client name."),
-    "clientSecrets": (
-        "object",
-        "Secrets of the clients that are not public, by client name (a Pulumi secret).",
-    ),
-    "publicClients": (
-        "array",
-        "Names of the public app clients (no secret); the policy pack checks them.",
-    ),
-    "issuerUrl": ("string", "Issuer (`iss`) of the pool's tokens."),
-    "jwksUrl": ("string", "URL of the JSON Web Key Set that signs the pool's tokens."),
-    "region": ("string", "AWS region the pool lives in."),
-    "hostedUiUrl": ("string", "Base URL of the hosted UI, or empty without a domain prefix."),
-    "groupNames": ("array", "Names of the user groups."),
-    "triggerFunctionArns": (
-        "object",
-        "ARN of the function behind each trigger, by Cognito trigger name.",
-    ),
-    "triggerFunctionName": (
-        "string",
-        "Name of the PreSignUp trigger function (empty if PreSignUp is off or an existing function).",
-    ),
-    "triggerFunctionArn": (
-        "string",
-        "ARN of the PreSignUp trigger function (empty if PreSignUp is off).",
-    ),
-}
 
 
 @pytest.fixture(scope="module")
@@ -66,33 +35,21 @@ def resource(provider):
     return schema["resources"][TOKEN]
 
 
-def _docstrings() -> dict[str, str]:
-    import ast
-    import inspect
-
-    body = ast.parse(inspect.getsource(CognitoAuthArgs)).body[0].body
-    return {
-        node.target.id: body[i + 1].value.value
-        for i, node in enumerate(body)
-        if isinstance(node, ast.AnnAssign)
-    }
-
-
 def test_component_flag_and_no_required_inputs(resource):
     assert resource["isComponent"] is True
     assert resource.get("requiredInputs", []) == []
 
 
-@pytest.mark.parametrize("field", list(CognitoAuthArgs.__annotations__))
+@pytest.mark.parametrize("field", list(SETTINGS.values()), ids=lambda field: field.key)
 def test_every_input_with_type_and_description(resource, field):
-    spec = resource["inputProperties"][camel(field)]
-    expected_type = SCHEMA_TYPES[type(DEFAULTS.get(field, ""))]
-    assert spec["type"] == expected_type
-    if expected_type == "array":
+    spec = resource["inputProperties"][field.key]
+    assert spec["type"] == SCHEMA_TYPES[field.kind]
+    if field.kind is list:
         assert spec["items"]["type"] == "string"
-    assert spec["description"] == _docstrings()[field]
+    # The one description, which Pulumi.yaml and the README show too (test_docs.py).
+    assert spec["description"] == field.description
     # Plain: the fields that decide which resources exist, or their options.
-    assert spec.get("plain", False) is (field in PLAIN_FIELDS)
+    assert spec.get("plain", False) is field.plain
 
 
 @pytest.mark.parametrize(
@@ -104,9 +61,10 @@ def test_record_maps_reference_their_types(provider, resource, field, type_name)
     spec = resource["inputProperties"][camel(field)]
     assert spec["additionalProperties"]["$ref"] == f"#/types/cognito-auth:index:{type_name}"
     record = json.loads(provider.schema)["types"][f"cognito-auth:index:{type_name}"]
-    fields = getattr(components.args, type_name).__annotations__
-    assert set(record["properties"]) == {camel(f) for f in fields}
-    assert all(p["description"] for p in record["properties"].values())
+    fields = SETTINGS[field].record
+    assert set(record["properties"]) == {f.key for f in fields.values()}
+    for declared in fields.values():
+        assert record["properties"][declared.key]["description"] == declared.description
     assert record.get("required", []) == (["type"] if type_name == "CustomAttributeArgs" else [])
 
 
@@ -114,11 +72,11 @@ def test_inputs_are_exactly_the_args(resource):
     assert set(resource["inputProperties"]) == {camel(f) for f in CognitoAuthArgs.__annotations__}
 
 
-def test_every_output(resource):
-    assert set(resource["required"]) == set(OUTPUTS)
-    for name, (type_name, description) in OUTPUTS.items():
-        assert resource["properties"][name]["type"] == type_name
-        assert resource["properties"][name]["description"] == description
+def test_every_output_as_its_annotation_declares_it(resource):
+    assert set(resource["required"]) == {output.key for output in OUTPUTS.values()}
+    for output in OUTPUTS.values():
+        assert resource["properties"][output.key]["type"] == SCHEMA_TYPES[output.kind]
+        assert resource["properties"][output.key]["description"] == output.description
 
 
 ARGS = {
@@ -157,7 +115,7 @@ def test_construct_with_a_dict_matches_the_python_api(provider):
     assert len(by_provider.resources) == 8
     assert provider_out["userPoolId"] == python_out["id"]
     assert provider_out["urn"].endswith(f"{TOKEN}::auth")
-    assert set(provider_out) == {"urn", *OUTPUTS}
+    assert set(provider_out) == {"urn", *(output.key for output in OUTPUTS.values())}
 
 
 def test_construct_reports_bad_input_by_name(provider):
@@ -180,9 +138,7 @@ def test_yaml_example_uses_only_schema_properties_with_valid_values(resource):
         spec = resource["inputProperties"][key]
         assert type(value) is python_type[spec["type"]], key
     # The values themselves pass the component's rules.
-    snake = {k: v for k, v in DEFAULTS.items()}
-    snake.update({f: properties[camel(f)] for f in DEFAULTS if camel(f) in properties})
-    components.validation.validate({"user_pool_name": "yaml", **snake})
+    validate({name: properties[f.key] for name, f in SETTINGS.items() if f.key in properties})
     for expression in program["outputs"].values():
         name, _, prop = expression.strip("${}").partition(".")
         assert name in program["resources"] and prop in resource["properties"]

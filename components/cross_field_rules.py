@@ -1,0 +1,350 @@
+"""Rules across settings: each value is valid alone, but together they contradict.
+
+Each rule declares the settings it reads and sees only those (reading another raises).
+Validation skips a rule when one of its own settings is an Output, known only at
+deployment, or was refused already; never because some other setting is. Every message
+names every key involved, so the user knows which one to change. A new rule is one more
+function with its `@reads`.
+"""
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from . import limits
+from .args import CLIENT, TRIGGER
+from .handlers import kebab
+from .naming import Naming
+from .plan import FUNCTION_SETTINGS, functions_by_module
+from .rules import show
+from .settings import filled
+from .triggers import TRIGGER_SET, TRIGGERS, enabled
+
+LIFETIMES = ("access_token_validity_minutes", "id_token_validity_minutes")
+REFRESH = "refresh_token_validity_hours"
+
+
+class Reading:
+    """The settings a rule declared, the names to give them, and the component's name."""
+
+    def __init__(self, values: Mapping, rule: "CrossFieldRule", naming: Naming, component):
+        self._values, self._rule = values, rule
+        self.key, self.sub, self.nested = naming.key, naming.sub, naming.nested
+        self.component = component
+
+    def __getitem__(self, field: str):
+        if field not in self._rule.reads:
+            raise KeyError(f"{self._rule.name} reads {field}, which its @reads does not declare")
+        return self._values[field]
+
+
+@dataclass(frozen=True)
+class CrossFieldRule:
+    name: str
+    reads: tuple[str, ...]
+    check: Callable[[Reading], Iterable[str]]
+
+
+RULES: list[CrossFieldRule] = []
+
+
+def reads(*fields: str):
+    """Registers a rule with the settings it reads."""
+
+    def register(check):
+        RULES.append(CrossFieldRule(check.__name__, fields, check))
+        return check
+
+    return register
+
+
+# --- The pool -------------------------------------------------------------------------------
+
+
+@reads("mfa", "mfa_totp")
+def mfa_needs_a_factor(v):
+    if v["mfa"] in ("ON", "OPTIONAL") and not v["mfa_totp"]:
+        yield (
+            f"{v.key('mfa')} is {show(v['mfa'])} but no MFA factor is configured: "
+            f'set {v.key("mfa_totp")} to true, or {v.key("mfa")} to "OFF"'
+        )
+
+
+@reads("threat_protection", "user_pool_tier")
+def threat_protection_needs_plus(v):
+    if v["threat_protection"] != "OFF" and v["user_pool_tier"] != "PLUS":
+        yield (
+            f"{v.key('threat_protection')} is {show(v['threat_protection'])}, which needs "
+            f'{v.key("user_pool_tier")} "PLUS", not {show(v["user_pool_tier"])}'
+        )
+
+
+@reads("password_history_size", "user_pool_tier")
+def password_history_needs_essentials(v):
+    if v["password_history_size"] > 0 and v["user_pool_tier"] == "LITE":
+        yield (
+            f"{v.key('password_history_size')} is {v['password_history_size']}, which needs "
+            f'{v.key("user_pool_tier")} "ESSENTIALS" or "PLUS", not "LITE"'
+        )
+
+
+@reads("email_from", "ses_source_arn")
+def from_address_needs_ses(v):
+    if v["email_from"] and not v["ses_source_arn"]:
+        yield (
+            f"{v.key('email_from')} is {show(v['email_from'])} but {v.key('ses_source_arn')} "
+            "is empty: a From address needs an SES identity"
+        )
+
+
+@reads("default_group", "groups")
+def default_group_is_a_group(v):
+    if v["default_group"] and v["default_group"] not in v["groups"]:
+        defined = ", ".join(show(g) for g in v["groups"]) or "none defined"
+        yield (
+            f"{v.key('default_group')} is {show(v['default_group'])}, which is not one of "
+            f"{v.key('groups')} ({defined})"
+        )
+
+
+@reads("token_claims")
+def claims_are_not_reserved(v):
+    for claim in v["token_claims"]:
+        if claim in limits.RESERVED_CLAIMS or claim.startswith(limits.RESERVED_CLAIM_PREFIXES):
+            yield (
+                f"{v.key('token_claims')} sets {show(claim)}, a claim Cognito reserves: "
+                "choose another name"
+            )
+
+
+@reads("custom_attributes")
+def attributes_fit_in_a_pool(v):
+    if len(v["custom_attributes"]) > limits.MAX_CUSTOM_ATTRIBUTES:
+        yield (
+            f"{v.key('custom_attributes')} has {len(v['custom_attributes'])} entries; a pool "
+            f"holds at most {limits.MAX_CUSTOM_ATTRIBUTES}"
+        )
+
+
+_CONSTRAINT_TYPES = {"min_length": "String", "max_length": "String",
+                     "min_value": "Number", "max_value": "Number"}  # fmt: skip
+
+
+@reads("custom_attributes")
+def attribute_constraints_fit_the_type(v):
+    for name, spec in v["custom_attributes"].items():
+        at = lambda field, name=name: v.nested("custom_attributes", name, field)  # noqa: E731
+        for field, applies_to in _CONSTRAINT_TYPES.items():
+            if field in spec and spec["type"] != applies_to:
+                yield f"{at(field)} is set, but only {applies_to} attributes take it, not {spec['type']}"
+        for low, high in (("min_length", "max_length"), ("min_value", "max_value")):
+            if low in spec and high in spec and spec[low] > spec[high]:
+                yield f"{at(low)} ({spec[low]}) is greater than {at(high)} ({spec[high]})"
+
+
+# --- App clients ----------------------------------------------------------------------------
+
+
+def _unmixed(flows, where: str) -> Iterator[str]:
+    if set(flows) & set(limits.LEGACY_AUTH_FLOWS) and set(flows) & set(limits.AUTH_FLOWS):
+        yield (
+            f"{where} is {show(list(flows))}, which mixes legacy values "
+            f"({', '.join(limits.LEGACY_AUTH_FLOWS)}) with ALLOW_* values: use ALLOW_* only"
+        )
+
+
+def _lifetimes(spec: Mapping, refresh_key: str, key_of) -> Iterator[str]:
+    for field in LIFETIMES:
+        if spec[REFRESH] * 60 < spec[field]:
+            yield (
+                f"{refresh_key} is {spec[REFRESH]} hours, shorter than {key_of(field)} "
+                f"({spec[field]} minutes): the refresh token must live at least as long"
+            )
+
+
+@reads("auth_flows")
+def auth_flows_are_not_mixed(v):
+    yield from _unmixed(v["auth_flows"], v.key("auth_flows"))
+
+
+@reads(*LIFETIMES, REFRESH)
+def refresh_outlives_the_tokens(v):
+    yield from _lifetimes(v, v.key(REFRESH), v.key)
+
+
+@reads("clients")
+def a_pool_has_a_client(v):
+    if not v["clients"]:
+        yield f"{v.key('clients')} is empty; a pool needs at least one app client"
+
+
+@reads("clients")
+def client_auth_flows_are_not_mixed(v):
+    for name, given in v["clients"].items():
+        if "auth_flows" in given:
+            yield from _unmixed(given["auth_flows"], v.nested("clients", name, "auth_flows"))
+
+
+@reads("clients", *LIFETIMES, REFRESH)
+def client_refresh_outlives_its_tokens(v):
+    for name, given in v["clients"].items():
+        if given.keys() & {*LIFETIMES, REFRESH}:
+            # A lifetime the client leaves out is named where it is set: at the top level.
+            def at(field, name=name, given=given):
+                return v.nested("clients", name, field) if field in given else v.key(field)
+
+            spec = {field: given.get(field, v[field]) for field in (*LIFETIMES, REFRESH)}
+            yield from _lifetimes(spec, at(REFRESH), at)
+
+
+@reads("clients")
+def client_oauth_settings_agree(v):
+    for name, given in v["clients"].items():
+        spec = filled(CLIENT, given)
+        at = lambda field, name=name: v.nested("clients", name, field)  # noqa: E731
+        flows = set(spec["oauth_flows"])
+        if "client_credentials" in flows:
+            yield (
+                f"{at('oauth_flows')} has client_credentials, whose scopes must come from a "
+                "resource server, which this component does not create yet: use code, or add "
+                "the client beside the component"
+            )
+        if flows & {"code", "implicit"} and not spec["callback_urls"]:
+            yield (
+                f"{at('oauth_flows')} has {', '.join(sorted(flows & {'code', 'implicit'}))} but "
+                f"{at('callback_urls')} is empty: the hosted UI needs somewhere to return to"
+            )
+        if flows and not spec["oauth_scopes"]:
+            yield f"{at('oauth_flows')} is set but {at('oauth_scopes')} is empty"
+        if not flows and (spec["oauth_scopes"] or spec["callback_urls"] or spec["logout_urls"]):
+            yield (
+                f"{v.nested('clients', name)} has OAuth scopes or URLs but "
+                f"{at('oauth_flows')} is empty: they would have no effect"
+            )
+
+
+# --- Triggers -------------------------------------------------------------------------------
+
+
+@reads(*TRIGGER_SET)
+def trigger_can_be_configured(v):
+    for trigger in enabled(v):
+        if TRIGGERS[trigger].lambda_config is None:
+            yield (
+                f"{v.nested('triggers', trigger)}: Cognito has this trigger, but pulumi-aws "
+                "7.51 cannot configure it yet (its lambda_config has no such property)"
+            )
+
+
+def _wired(v) -> Iterator[tuple[str, dict, dict, Callable[[str], str]]]:
+    """The triggers that are on and can be configured: each with its spec, what the stack
+    gave for it, and how to name one of its fields."""
+    for trigger, spec in enabled(v).items():
+        if TRIGGERS[trigger].lambda_config is not None:
+            at = functools.partial(v.nested, "triggers", trigger)
+            yield trigger, spec, v["triggers"].get(trigger, {}), at
+
+
+@reads(*TRIGGER_SET)
+def trigger_has_one_function(v):
+    for trigger, spec, given, at in _wired(v):
+        if "handler" in given and "function_arn" in given:
+            yield f"{at('handler')} and {at('function_arn')} are both set: give one"
+        elif "handler" not in spec and "function_arn" not in spec:
+            yield (
+                f"{v.nested('triggers', trigger)} needs {v.sub('handler')} (a .py file) or "
+                f"{v.sub('function_arn')}: no handler for {trigger} ships with the component"
+            )
+        if "function_arn" in spec:
+            for field in FUNCTION_SETTINGS:
+                if field in given:
+                    yield (
+                        f"{at(field)} is set, but {trigger} uses an existing function "
+                        f"({at('function_arn')}), whose settings the component does not manage"
+                    )
+
+
+@reads(*TRIGGER_SET)
+def trigger_takes_its_version(v):
+    for trigger, spec, given, at in _wired(v):
+        kind = TRIGGERS[trigger]
+        if "lambda_version" in given and not kind.versions:
+            yield (
+                f"{at('lambda_version')} is set, but only PreTokenGeneration and the custom "
+                "sender triggers take a version"
+            )
+        elif kind.versions and spec["lambda_version"] not in kind.versions:
+            yield (
+                f"{at('lambda_version')} is {show(spec['lambda_version'])}; {trigger} takes only "
+                + " or ".join(show(version) for version in kind.versions)
+            )
+
+
+@reads(*TRIGGER_SET, "user_pool_tier")
+def trigger_version_fits_the_plan(v):
+    for trigger, spec, _, at in _wired(v):
+        version = spec.get("lambda_version")
+        if (
+            version in TRIGGERS[trigger].versions_needing_essentials
+            and v["user_pool_tier"] == "LITE"
+        ):
+            yield (
+                f"{at('lambda_version')} is {show(version)}, which needs {v.key('user_pool_tier')} "
+                '"ESSENTIALS" or "PLUS", not "LITE" (or use "V1_0", ID tokens only)'
+            )
+
+
+@reads(*TRIGGER_SET, "kms_key_arn")
+def trigger_has_its_kms_key(v):
+    for trigger, _, _, _ in _wired(v):
+        if TRIGGERS[trigger].needs_kms_key and not v["kms_key_arn"]:
+            yield (
+                f"{v.nested('triggers', trigger)} needs {v.key('kms_key_arn')}: Cognito "
+                "encrypts the codes it sends to a custom sender with that KMS key"
+            )
+
+
+_FUNCTION_DEFAULTS = tuple(f.setting.inherits for f in TRIGGER.values() if f.setting.inherits)
+
+
+@reads(*TRIGGER_SET, *_FUNCTION_DEFAULTS)
+def shared_module_has_one_set_of_settings(v):
+    def settings(spec):
+        return {f: filled(TRIGGER, spec, v).get(f) for f in ("handler", *FUNCTION_SETTINGS)}
+
+    for module, served in functions_by_module(_wired_specs(v)).items():
+        (first, first_spec), *others = served
+        for trigger, spec in others:
+            if settings(spec) != settings(first_spec):
+                yield (
+                    f"{v.nested('triggers', trigger, 'handler')} and "
+                    f"{v.nested('triggers', first, 'handler')} share the module {module} with "
+                    "different settings: one function serves both, so give them the same "
+                    "settings or separate modules"
+                )
+
+
+@reads(*TRIGGER_SET)
+def function_names_fit(v):
+    """Functions and roles are autonamed `<component>-<module>[-role]` plus 8 characters,
+    and both stop at 64: refuse what cannot fit, and what Python cannot import."""
+    for module, served in functions_by_module(_wired_specs(v)).items():
+        for trigger, spec in served:
+            where = v.nested("triggers", trigger, "handler")
+            name = f"{v.component}-{kebab(module)}-role"
+            if not re.fullmatch(limits.HANDLER_MODULE_PATTERN, module):
+                yield (
+                    f"{where} is {show(spec['handler'])}: a handler module name must be lowercase "
+                    "letters, digits and _ (Lambda imports it as a Python module)"
+                )
+            elif v.component is not None and len(name) > limits.AUTONAME_MAX:
+                yield (
+                    f"{where}: the component name {v.component!r} and the module {module!r} "
+                    f"make {name}, longer than the {limits.AUTONAME_MAX} characters an "
+                    "autonamed role may have: shorten either"
+                )
+
+
+def _wired_specs(v) -> dict[str, dict]:
+    return {trigger: spec for trigger, spec, _, _ in _wired(v)}

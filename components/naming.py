@@ -1,0 +1,80 @@
+"""How a caller writes settings, and so how every message names them.
+
+The Python API writes a field by its name (`callback_urls`); stack config writes it in
+camelCase under the project's namespace (`cognito-auth:clients.spa.callbackUrls`), and its
+values arrive as the CLI's strings. Unknown keys are worded here, once, for both.
+"""
+
+import difflib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .settings import Field, camel
+
+
+@dataclass(frozen=True)
+class Naming:
+    """One way of writing keys: the Python API's (no namespace) or a stack's."""
+
+    owner: str  # what the keys are settings of: "CognitoAuth", "this program"
+    namespace: str | None = None  # stack config only
+
+    def key(self, field: str) -> str:
+        return self.as_written(camel(field)) if self.namespace else field
+
+    def as_written(self, key: str) -> str:
+        """A top-level key as the caller wrote it, namespaced in stack config."""
+        return f"{self.namespace}:{key}" if self.namespace else key
+
+    def sub(self, field: str) -> str:
+        return camel(field) if self.namespace else field
+
+    def nested(self, field: str, entry: str, subfield: str | None = None) -> str:
+        name = f"{self.key(field)}.{entry}"
+        return f"{name}.{self.sub(subfield)}" if subfield else name
+
+    def field_of(self, written: str, fields: Mapping[str, Field]) -> str | None:
+        """The field a written key names, or None when it names none."""
+        if self.namespace:
+            return next((f.name for f in fields.values() if f.key == written), None)
+        return written if written in fields else None
+
+    def unknown(self, where: str, written: str, fields: Mapping[str, Field], *, top: bool) -> str:
+        """The one sentence for a key that is not a setting, with the closest that is."""
+        names = [self.sub(f) for f in fields]
+        close = [camel(written)] if camel(written) in names else []
+        close = close or difflib.get_close_matches(written, names, n=1)
+        owner = f" of {self.owner}" if top else ""
+        if not close:
+            return f"{where} is not a setting{owner}"
+        suggestion = f"{self.namespace}:{close[0]}" if top and self.namespace else close[0]
+        return f"{where} is not a setting{owner}; did you mean {suggestion}?"
+
+    def parse(self, value: Any, kind: type) -> Any:
+        """A top-level value as the field's kind. Stack config arrives as the CLI's strings
+        (lists and maps as JSON); what does not parse stays as written, so that the rule
+        reports the value the user wrote."""
+        if not self.namespace or not isinstance(value, str):
+            return value
+        if kind is bool and value in ("true", "false"):
+            return value == "true"
+        if kind is int:
+            try:
+                return int(value)
+            except ValueError:
+                return value
+        if kind in (list, dict):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError:
+                return value
+        return value
+
+
+PYTHON = Naming(owner="CognitoAuth")
+
+
+def config_naming(namespace: str) -> Naming:
+    return Naming(owner="this program", namespace=namespace)

@@ -1,0 +1,187 @@
+"""Each rule across settings runs whatever the settings it does not read are, Outputs of
+other resources included, and is skipped only when one of its own settings is an Output.
+
+Every rule has an example that breaks it. With Outputs in every setting the rule does not
+read, the example must still be refused with the rule's message; with an Output in one of
+the rule's own settings, the rule must stay silent.
+"""
+
+import pulumi
+import pytest
+
+from components import CognitoAuth, ConfigError
+from components.args import SETTINGS
+from components.cross_field_rules import RULES, Reading
+from components.naming import PYTHON
+from components.validation import validate
+from offline import evaluate
+
+LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:existing-trigger"
+MIXED = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+LONG_MODULE = "a_much_longer_module_name_here"
+
+# Rule → the settings that break it, and a fragment of its message.
+EXAMPLES = {
+    "mfa_needs_a_factor": ({"mfa": "ON"}, 'mfa is "ON" but no MFA factor is configured'),
+    "threat_protection_needs_plus": ({"threat_protection": "AUDIT"}, 'needs user_pool_tier "PLUS"'),
+    "password_history_needs_essentials": (
+        {"password_history_size": 1, "user_pool_tier": "LITE"},
+        "password_history_size is 1, which needs user_pool_tier",
+    ),
+    "from_address_needs_ses": (
+        {"email_from": "a@example.com"},
+        "a From address needs an SES identity",
+    ),
+    "default_group_is_a_group": ({"default_group": "staff"}, "which is not one of groups"),
+    "claims_are_not_reserved": ({"token_claims": {"sub": "x"}}, 'token_claims sets "sub"'),
+    "attributes_fit_in_a_pool": (
+        {"custom_attributes": {f"a{i}": {"type": "Boolean"} for i in range(51)}},
+        "custom_attributes has 51 entries",
+    ),
+    "attribute_constraints_fit_the_type": (
+        {"custom_attributes": {"a": {"type": "Number", "min_length": 1}}},
+        "custom_attributes.a.min_length is set, but only String attributes take it",
+    ),
+    "auth_flows_are_not_mixed": ({"auth_flows": MIXED}, "auth_flows is"),
+    "refresh_outlives_the_tokens": (
+        {"refresh_token_validity_hours": 1, "access_token_validity_minutes": 61},
+        "refresh_token_validity_hours is 1 hours, shorter than access_token_validity_minutes",
+    ),
+    "a_pool_has_a_client": ({"clients": {}}, "clients is empty"),
+    "client_auth_flows_are_not_mixed": (
+        {"clients": {"spa": {"auth_flows": MIXED}}},
+        "clients.spa.auth_flows is",
+    ),
+    "client_refresh_outlives_its_tokens": (
+        {"clients": {"spa": {"refresh_token_validity_hours": 1}}, "id_token_validity_minutes": 61},
+        "clients.spa.refresh_token_validity_hours is 1 hours, shorter than id_token_validity_minutes",
+    ),
+    "client_oauth_settings_agree": (
+        {"clients": {"spa": {"oauth_flows": ["code"], "oauth_scopes": ["openid"]}}},
+        "clients.spa.callback_urls is empty",
+    ),
+    "trigger_can_be_configured": (
+        {"triggers": {"InboundFederation": {"function_arn": LAMBDA}}},
+        "pulumi-aws 7.51 cannot configure it yet",
+    ),
+    "trigger_has_one_function": ({"triggers": {"CustomMessage": {}}}, "needs handler"),
+    "trigger_takes_its_version": (
+        {"triggers": {"PreSignUp": {"lambda_version": "V2_0"}}},
+        "only PreTokenGeneration and the custom sender triggers take a version",
+    ),
+    "trigger_version_fits_the_plan": (
+        {"token_claims": {"tenant": "acme"}, "user_pool_tier": "LITE"},
+        'lambda_version is "V2_0", which needs user_pool_tier',
+    ),
+    "trigger_has_its_kms_key": (
+        {"triggers": {"CustomSMSSender": {"function_arn": LAMBDA}}},
+        "triggers.CustomSMSSender needs kms_key_arn",
+    ),
+    "shared_module_has_one_set_of_settings": (
+        {"triggers": {"CustomMessage": {"handler": "pre_sign_up", "timeout_seconds": 2}}},
+        "share the module pre_sign_up with different settings",
+    ),
+    "function_names_fit": (
+        {"triggers": {"CustomMessage": {"handler": f"{LONG_MODULE}.py"}}},
+        "longer than the 56 characters an autonamed role may have",
+    ),
+}
+COMPONENT = "x" * 30  # as long as a name may be, so that a long module cannot fit
+BY_NAME = {rule.name: rule for rule in RULES}
+
+
+@pytest.fixture(autouse=True)
+def project(tmp_path, monkeypatch):
+    """A project directory holding the long-named handler file."""
+    (tmp_path / f"{LONG_MODULE}.py").write_text(
+        "def handler(event, context=None):\n    return event\n"
+    )
+    monkeypatch.setattr(pulumi.runtime.settings.SETTINGS, "root_directory", str(tmp_path))
+
+
+def _problems(args: dict) -> list[str]:
+    try:
+        validate(args, component=COMPONENT)
+    except ConfigError as error:
+        return error.problems
+    return []
+
+
+def _fires(rule_name: str, problems: list[str]) -> bool:
+    return any(EXAMPLES[rule_name][1] in problem for problem in problems)
+
+
+def test_every_rule_has_its_example_and_declares_real_settings():
+    assert set(EXAMPLES) == set(BY_NAME)
+    for rule in RULES:
+        assert set(rule.reads) <= set(SETTINGS), rule.name
+
+
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_the_rule_fires_with_outputs_in_every_setting_it_does_not_read(name):
+    rule, (broken, _) = BY_NAME[name], EXAMPLES[name]
+    others = [f for f in SETTINGS.values() if not f.plain and f.name not in rule.reads]
+    assert others, "every rule leaves some settings that may be Outputs"
+    args = {f.name: pulumi.Output.from_input(broken.get(f.name, f.default)) for f in others}
+    args |= {field: value for field, value in broken.items() if field not in args}
+    assert _fires(name, _problems(args)), name
+
+
+OWN_OUTPUTS = [
+    (rule.name, field)
+    for rule in RULES
+    for field in rule.reads
+    if not SETTINGS[field].plain and field in EXAMPLES[rule.name][0]
+]
+
+
+@pytest.mark.parametrize(("name", "field"), OWN_OUTPUTS)
+def test_the_rule_is_skipped_when_its_own_setting_is_an_output(name, field):
+    broken = EXAMPLES[name][0]
+    assert _fires(name, _problems(broken))  # so that silence below means it was skipped
+    late = {**broken, field: pulumi.Output.from_input(broken[field])}
+    assert not _fires(name, _problems(late))
+
+
+def test_a_rule_sees_only_what_it_declares():
+    rule = BY_NAME["mfa_needs_a_factor"]
+    reading = Reading({"mfa": "ON", "mfa_totp": True, "user_pool_tier": "LITE"}, rule, PYTHON, None)
+    assert reading["mfa"] == "ON"
+    with pytest.raises(KeyError, match="does not declare"):
+        reading["user_pool_tier"]
+
+
+def test_an_output_elsewhere_no_longer_switches_off_the_mfa_rule(fake_aws):
+    # The case of the issue: accepted before, because one input was an Output.
+    domains = pulumi.Output.from_input(["example.com"])
+    args = {"mfa": "ON", "mfa_totp": False, "allowed_email_domains": domains}
+    with pytest.raises(ConfigError, match='mfa is "ON" but no MFA factor is configured'):
+        evaluate(fake_aws, lambda: {"id": CognitoAuth("x", args).user_pool_id})
+    assert fake_aws.resources == []
+
+
+def test_every_setting_that_may_be_an_output_reaches_its_resource_as_one(fake_aws):
+    values = {
+        "user_pool_name": "late", "password_minimum_length": 12, "mfa": "OPTIONAL",
+        "mfa_totp": True, "user_pool_tier": "PLUS", "threat_protection": "AUDIT",
+        "ses_source_arn": "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+        "email_from": "no-reply@example.com", "allowed_email_domains": ["example.com"],
+        "auto_confirm_users": False, "trigger_architecture": "x86_64",
+        "auth_flows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    }  # fmt: skip
+    inputs = {f.name: values.get(f.name, f.default) for f in SETTINGS.values() if not f.plain}
+    args = {name: pulumi.Output.from_input(value) for name, value in inputs.items()}
+    evaluate(fake_aws, lambda: {"id": CognitoAuth("auth", args).user_pool_id})
+    pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
+    assert pool["name"] == "late" and pool["passwordPolicy"]["minimumLength"] == 12
+    assert pool["softwareTokenMfaConfiguration"] == {"enabled": True}
+    assert pool["userPoolAddOns"] == {"advancedSecurityMode": "AUDIT"}
+    assert pool["emailConfiguration"]["fromEmailAddress"] == "no-reply@example.com"
+    function = fake_aws.one("aws:lambda/function:Function").inputs
+    assert function["architectures"] == ["x86_64"]
+    assert function["environment"]["variables"] == {
+        "AUTO_CONFIRM_USERS": "false", "AUTO_VERIFY_EMAIL": "false",
+        "ALLOWED_EMAIL_DOMAINS": "example.com",
+    }  # fmt: skip
+    client = fake_aws.one("aws:cognito/userPoolClient:UserPoolClient").inputs
+    assert client["explicitAuthFlows"] == ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
