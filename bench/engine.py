@@ -49,7 +49,9 @@ def _timed(command: list[str], env: dict[str, str]) -> float:
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - began
     if done.returncode != 0:
-        raise SystemExit(f"`{' '.join(command)}` failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        raise SystemExit(
+            f"`{' '.join(command)}` failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+        )
     return elapsed
 
 
@@ -68,7 +70,9 @@ def _link_emulator_venv(home: Path) -> None:
 
 
 def _stop(home: Path) -> None:
-    subprocess.run([PYTHON, "-m", "sandbox", "down"], cwd=ROOT, env=_home_env(home), capture_output=True)
+    subprocess.run(
+        [PYTHON, "-m", "sandbox", "down"], cwd=ROOT, env=_home_env(home), capture_output=True
+    )
 
 
 def preview(runs: int) -> dict:
@@ -111,7 +115,9 @@ def demo(runs: int) -> dict:
         "firstUpSeconds": round(first_up, 2),
         "upNoChangesSeconds": round(statistics.median(ups), 2),
         "checkSeconds": round(statistics.median(checks), 2),
-        "demoWarmSeconds": round(statistics.median(u + c for u, c in zip(ups, checks, strict=True)), 2),
+        "demoWarmSeconds": round(
+            statistics.median(u + c for u, c in zip(ups, checks, strict=True)), 2
+        ),
     }
 
 
@@ -144,7 +150,11 @@ def cold() -> dict:
             shutil.rmtree(base, ignore_errors=True)
     figures = {key: round(value, 1) for key, value in figures.items()}
     figures["demoColdSeconds"] = round(
-        figures["cliBuildSeconds"] + figures["emulatorInstallSeconds"] + figures["upSeconds"] + figures["checkSeconds"], 1
+        figures["cliBuildSeconds"]
+        + figures["emulatorInstallSeconds"]
+        + figures["upSeconds"]
+        + figures["checkSeconds"],
+        1,
     )
     return figures
 

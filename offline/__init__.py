@@ -3,6 +3,6 @@ does, and evaluate `__main__.py` against a `pulumi.runtime.Mocks` (fake ids in t
 tests, real resources in the local sandbox)."""
 
 from .program import evaluate, run_program
-from .stack_config import load_stack_config
+from .stack_config import StackConfigError, load_stack_config
 
-__all__ = ["evaluate", "load_stack_config", "run_program"]
+__all__ = ["StackConfigError", "evaluate", "load_stack_config", "run_program"]

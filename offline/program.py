@@ -75,11 +75,14 @@ def run_program(
     monitor: pulumi_mocks.MockMonitor | None = None,
     config_overrides: dict | None = None,
     stack_file: str | None = None,
+    check_types: bool = True,
 ) -> Resolved:
     """Run the real `__main__.py` as stack `stack` and return its exports.
 
     Config comes from Pulumi.<stack_file or stack>.yaml plus `config_overrides`, so a test
-    can run a variant of a stack under its own name (its own resource names)."""
+    can run a variant of a stack under its own name (its own resource names). Values of the
+    wrong declared type are refused first, as the CLI refuses them (StackConfigError);
+    `check_types=False` hands them to the program anyway, to show its own checks."""
     if str(project_dir) not in sys.path:
         sys.path.insert(0, str(project_dir))
 
@@ -93,6 +96,8 @@ def run_program(
         stack=stack,
         project=_project_name(project_dir, (project_dir / "Pulumi.yaml").stat().st_mtime_ns),
         monitor=monitor,
-        config=load_stack_config(stack_file or stack, project_dir, config_overrides),
+        config=load_stack_config(
+            stack_file or stack, project_dir, config_overrides, check_types=check_types
+        ),
         root_directory=project_dir,
     )

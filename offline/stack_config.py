@@ -72,6 +72,7 @@ def load_stack_config(
     overrides: dict | None = None,
     *,
     stack_name: str | None = None,
+    check_types: bool = True,
 ) -> dict[str, str]:
     """`{"<namespace>:<key>": "<value>"}` for the stack; `overrides` (same form, values of
     any type) win over the stack file, as `pulumi config set` would. Raises
@@ -94,6 +95,8 @@ def load_stack_config(
             config[full_key] = config_string(spec["default"])
     for key, value in given.items():
         config[key] = config_string(value)
+    if not check_types:
+        return config
     # As the CLI checks them: declared keys in order, the first wrong one reported.
     for key in sorted(
         declared, key=lambda k: k.split(":", 1)[1] if k.startswith(name + ":") else k

@@ -10,9 +10,16 @@ then the formats, the contradictions between keys, and a missing required field.
 refused row runs the real `__main__.py` with the dev stack's config plus the row's
 overrides, expects exactly its messages, and finds nothing registered but the stack.
 `bench/bad_input_count.py` prints how many rows each category has.
+
+A top-level value of the wrong declared type never reaches the program: the CLI refuses it
+first ("Stack 'dev' with configuration key 'protect' must be of type 'boolean'"), and so
+does the offline loader (tests/e2e checks the two agree). Such a row asserts that sentence,
+then hands the value to the program anyway to assert the program's own message: a Python
+program passing CognitoAuthArgs has no CLI to check its types.
 """
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -21,7 +28,9 @@ import pytest
 from components import ConfigError, limits
 from components.args import ATTRIBUTE_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, TRIGGER_FIELDS
 from components.config import CONFIG_KEYS, camel
-from offline import run_program
+from offline import StackConfigError, run_program
+from offline.yaml12 import config_string, load
+from tests.conftest import ROOT
 
 NS = "cognito-auth"
 RECORDS = {"triggers": TRIGGER_FIELDS, "clients": CLIENT_FIELDS, "groups": GROUP_FIELDS,
@@ -82,8 +91,8 @@ def refused(category, key, value, allowed, shown=None) -> Bad:
 
 def cli_text(value) -> str:
     """How the message shows a YAML list given for a top-level string key: the CLI passes
-    it as its JSON text, which the program reads as that string."""
-    return json.dumps(json.dumps(value))
+    it as its compact JSON text, which the program reads as that string."""
+    return json.dumps(config_string(value))
 
 
 def whole(bounds) -> str:
@@ -204,7 +213,8 @@ def _wrong_types():
         if "." in key:
             yield refused("type", key, 5, allowed)
         else:
-            yield refused("type", key, ["a", "b"], allowed, shown=cli_text(["a", "b"]))
+            # A space inside: the compact JSON the CLI passes is no name of any kind.
+            yield refused("type", key, ["a b"], allowed, shown=cli_text(["a b"]))
 
 
 TYPE = [
@@ -562,9 +572,33 @@ GOOD = [
 # --- The tests ---------------------------------------------------------------------------
 
 
-def _run(fake_aws, monitor, config: dict):
+def _run(fake_aws, monitor, config: dict, check_types: bool = True):
     overrides = {key if ":" in key else f"{NS}:{key}": value for key, value in config.items()}
-    return run_program(fake_aws, "dev", monitor=monitor, config_overrides=overrides)
+    return run_program(
+        fake_aws, "dev", monitor=monitor, config_overrides=overrides, check_types=check_types
+    )
+
+
+DECLARED = load((ROOT / "Pulumi.yaml").read_text())["config"]
+
+
+def cli_refusal(config: dict) -> str | None:
+    """The CLI's sentence for a top-level value its declared type refuses, else None: the
+    rule of Pulumi's ValidateConfigValue, restated for the values a stack file holds."""
+    for key, value in config.items():
+        spec = DECLARED.get(key) or {}
+        text, structured = config_string(value), isinstance(value, (list, dict))
+        wrong = {
+            "string": structured,
+            "integer": structured or not re.fullmatch(r"[+-]?[0-9]+", text),
+            "boolean": structured or text not in ("true", "false"),
+            "object": not isinstance(value, dict),
+            "array": not isinstance(value, list) or not all(isinstance(v, str) for v in value),
+        }.get(spec.get("type"), False)
+        if wrong:
+            kind = "array<string>" if spec["type"] == "array" else spec["type"]
+            return f"Stack 'dev' with configuration key '{key}' must be of type '{kind}'"
+    return None
 
 
 def _assert_nothing_registered(fake_aws, monitor):
@@ -578,8 +612,14 @@ def _id(row) -> str:
 
 @pytest.mark.parametrize("row", BAD, ids=_id)
 def test_bad_config_is_refused_by_name(fake_aws, monitor, row):
+    refusal = cli_refusal(row.config)
+    if refusal is not None:
+        with pytest.raises(StackConfigError) as first:
+            _run(fake_aws, monitor, row.config)
+        assert str(first.value) == refusal
+        assert fake_aws.resources == [] and monitor.requests == []
     with pytest.raises(ConfigError) as error:
-        _run(fake_aws, monitor, row.config)
+        _run(fake_aws, monitor, row.config, check_types=refusal is None)
     assert error.value.problems == list(row.problems)
     if row.category != "unknown-key":  # which names the typo, then the key it is close to
         assert error.value.problems[0].startswith(f"{NS}:{row.key}")

@@ -30,7 +30,7 @@ def test_stack_config_merges_defaults_stack_file_and_overrides():
     assert config["cognito-auth:passwordMinimumLength"] == "8"  # Pulumi.yaml default
     assert config["cognito-auth:protect"] == "true"  # Pulumi.prod.yaml, as the CLI passes it
     assert config["cognito-auth:mfa"] == "ON"  # the override wins
-    assert config["cognito-auth:clients"] == '{"app": {}}'  # maps as JSON
+    assert config["cognito-auth:clients"] == '{"app":{}}'  # maps as the CLI's compact JSON
     assert config["aws:region"] == "us-east-1"
 
 
