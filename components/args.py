@@ -16,6 +16,8 @@ from .handlers import handler_rule
 from .rules import (
     boolean,
     domain_prefix,
+    environment_map,
+    group_name,
     int_range,
     matching,
     name_rule,
@@ -61,14 +63,13 @@ _FROM_ADDRESS = matching(
     allow_empty=True,
 )
 _DOMAINS = string_list(
-    matching(limits.DOMAIN_PATTERN, "a lowercase domain name such as example.com"), "domains"
+    matching(
+        rf"(\*\.)?{limits.DOMAIN_PATTERN}",
+        "a lowercase domain name such as example.com, or *.example.com for its subdomains",
+    ),
+    "domains",
 )
 _KMS_KEY = matching(limits.KMS_KEY_ARN_PATTERN, "empty or a KMS key ARN", allow_empty=True)
-_GROUP_LOW, _GROUP_HIGH = limits.GROUP_NAME_LENGTH
-_GROUP_NAME = matching(
-    rf"[^\s]{{{_GROUP_LOW},{_GROUP_HIGH}}}",
-    f"{_GROUP_LOW} to {_GROUP_HIGH} characters without spaces",
-)
 _ATTRIBUTE_LOW, _ATTRIBUTE_HIGH = limits.ATTRIBUTE_NAME_LENGTH
 _ATTRIBUTE_NAME = matching(
     rf"[^\s:]{{{_ATTRIBUTE_LOW},{_ATTRIBUTE_HIGH}}}",
@@ -100,8 +101,8 @@ class TriggerArgs(TypedDict):
     ]
     """CPU architecture of this trigger's function."""
 
-    environment: NotRequired[Annotated[Mapping[str, str], Setting(string_map, default={})]]
-    """Extra environment variables of this trigger's function."""
+    environment: NotRequired[Annotated[Mapping[str, str], Setting(environment_map, default={})]]
+    """Extra environment variables of this trigger's function. The variables a shipped handler takes its settings from are not among them: set those settings."""
 
     lambda_version: NotRequired[Annotated[str, Setting(one_of(VERSIONS))]]
     """Event version Cognito sends: PreTokenGeneration takes V1_0, V2_0 (its default) or V3_0, the last two on the ESSENTIALS or PLUS plan; the custom senders take V1_0."""
@@ -112,6 +113,9 @@ class TriggerArgs(TypedDict):
 
 class ClientArgs(TypedDict):
     """One app client. Settings not given here come from the component's top-level ones."""
+
+    enabled: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
+    """false removes a client the component would otherwise keep: app, which stays unless removed so."""
 
     public: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
     """A public client (a browser or mobile app) has no secret; a server-side client gets one, exported as a Pulumi secret. Changing it replaces the client."""
@@ -158,7 +162,7 @@ class GroupArgs(TypedDict):
     description: NotRequired[Annotated[str, Setting(text(limits.DESCRIPTION_MAX))]]
     """What the group is for."""
 
-    precedence: NotRequired[Annotated[int, Setting(int_range((0, None)))]]
+    precedence: NotRequired[Annotated[int, Setting(int_range(limits.GROUP_PRECEDENCE))]]
     """Lower wins when a user is in several groups with roles."""
 
     role_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_ROLE_ARN)]]
@@ -257,7 +261,10 @@ class CognitoAuthArgs(TypedDict):
     allowed_email_domains: NotRequired[
         Annotated[pulumi.Input[Sequence[str]], Setting(_DOMAINS, [])]
     ]
-    """Email domains allowed to sign up, matched exactly (a subdomain is another domain). Empty: anyone."""
+    """Email domains allowed to sign up and to sign in, matched exactly (a subdomain is another domain, unless listed as *.example.com). The PreSignUp trigger refuses other sign-ups; the PreTokenGeneration trigger, which this adds, refuses tokens to an address outside the list however it got there. Empty: anyone."""
+
+    verify_email_changes: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, True)]]
+    """A changed email address takes effect only once its owner verifies it (Cognito keeps the original until then); without it, the new address, which is also the username, takes effect at once, unverified."""
 
     trigger_timeout_seconds: NotRequired[Annotated[pulumi.Input[int], Setting(_TIMEOUT, 3)]]
     """Timeout of the trigger functions. Cognito waits 5 seconds at most, so a longer one would only hide a failing trigger."""
@@ -300,25 +307,24 @@ class CognitoAuthArgs(TypedDict):
     kms_key_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_KMS_KEY, "")]]
     """KMS key Cognito encrypts codes with for the CustomEmailSender and CustomSMSSender triggers, which need it."""
 
-    default_group: NotRequired[
-        Annotated[str, Setting(matching(r"[^\s]{0,128}", "empty or a group name"), "")]
-    ]
+    default_group: NotRequired[Annotated[str, Setting(or_empty(group_name), "")]]
     """Group every confirmed user joins, one of groups; adds the PostConfirmation trigger. Empty: none."""
 
     token_claims: NotRequired[Annotated[Mapping[str, str], Setting(string_map, {})]]
     """Claims the PreTokenGeneration trigger adds to ID tokens (and, from event version V2_0, to access tokens); adds that trigger. Claims Cognito sets itself are refused."""
 
     clients: NotRequired[
-        Annotated[Mapping[str, ClientArgs], Setting(entries=name_rule, default={"app": {}})]
+        Annotated[
+            Mapping[str, ClientArgs],
+            Setting(entries=name_rule, default={"app": {}}, merges=True),
+        ]
     ]
-    """App clients by name. Settings a client leaves out come from the top-level ones."""
+    """App clients by name, merged over the default app client, which stays unless clients.app.enabled is false: removing a client breaks every app and token that uses its id. Settings a client leaves out come from the top-level ones."""
 
     domain_prefix: NotRequired[Annotated[str, Setting(domain_prefix, "")]]
     """Hosted UI domain prefix: <prefix>.auth.<region>.amazoncognito.com. Empty: no hosted UI."""
 
-    groups: NotRequired[
-        Annotated[Mapping[str, GroupArgs], Setting(entries=_GROUP_NAME, default={})]
-    ]
+    groups: NotRequired[Annotated[Mapping[str, GroupArgs], Setting(entries=group_name, default={})]]
     """User groups by name; a member gets its group in the cognito:groups claim of its tokens."""
 
     custom_attributes: NotRequired[

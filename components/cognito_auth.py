@@ -107,9 +107,13 @@ class CognitoAuth(pulumi.ComponentResource):
                 self,
             )
 
+        # A client's id is in every app config and token, a group holds its members: on
+        # protected stacks a renamed or removed entry is refused by the engine too, rather
+        # than deleted (`pulumi state unprotect` first, to mean it).
+        kept = pulumi.ResourceOptions(parent=self, protect=True) if v["protect"] else child
         clients = {
             client: aws.cognito.UserPoolClient(
-                f"{name}-{client}-client", **app_client_args(client, spec, user_pool.id), opts=child
+                f"{name}-{client}-client", **app_client_args(client, spec, user_pool.id), opts=kept
             )
             for client, spec in plan.clients.items()
         }
@@ -121,7 +125,7 @@ class CognitoAuth(pulumi.ComponentResource):
                 description=spec.get("description"),
                 precedence=spec.get("precedence"),
                 role_arn=spec.get("role_arn"),
-                opts=child,
+                opts=kept,
             )
             for group, spec in v["groups"].items()
         ]

@@ -10,6 +10,7 @@ from pulumi.runtime import config as runtime_config
 
 from .args import SETTINGS, CognitoAuthArgs
 from .naming import config_naming
+from .rules import ConfigError
 from .settings import camel
 from .validation import validate
 
@@ -22,11 +23,20 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
     """The settings the stack sets, as CognitoAuthArgs; raises ConfigError naming every bad
     key, including keys of this namespace that are not settings."""
     config = config or pulumi.Config()
+    naming = config_naming(config.name)
     keys = set(runtime_config.CONFIG.get()) | set(runtime_config.get_config_env())
     written = {
         key: config.get(key)
         for namespace, _, key in sorted(full.partition(":") for full in keys)
         if namespace == config.name
     }
-    values = validate(written, config_naming(config.name))
+    strays = [
+        problem for full in sorted(keys) if (problem := naming.stray_namespace(full, SETTINGS))
+    ]
+    try:
+        values = validate(written, naming)
+    except ConfigError as error:
+        raise ConfigError(strays + error.problems) from None
+    if strays:
+        raise ConfigError(strays)
     return CognitoAuthArgs(**{name: values[name] for name in map(CONFIG_KEYS.get, written)})

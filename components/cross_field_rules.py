@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from . import limits
 from .args import CLIENT, TRIGGER
-from .handlers import kebab
+from .handlers import kebab, locate
 from .naming import Naming
 from .plan import FUNCTION_SETTINGS, functions_by_module
 from .rules import show
 from .settings import filled
-from .triggers import TRIGGER_SET, TRIGGERS, enabled
+from .triggers import SHIPPED, TRIGGER_SET, TRIGGERS, enabled
 
 LIFETIMES = ("access_token_validity_minutes", "id_token_validity_minutes")
 REFRESH = "refresh_token_validity_hours"
@@ -176,7 +176,10 @@ def refresh_outlives_the_tokens(v):
 @reads("clients")
 def a_pool_has_a_client(v):
     if not v["clients"]:
-        yield f"{v.key('clients')} is empty; a pool needs at least one app client"
+        yield (
+            f"{v.key('clients')} leaves no app client (app is removed only by "
+            f"{v.nested('clients', 'app', 'enabled')}: false); a pool needs at least one"
+        )
 
 
 @reads("clients")
@@ -196,6 +199,40 @@ def client_refresh_outlives_its_tokens(v):
 
             spec = {field: given.get(field, v[field]) for field in (*LIFETIMES, REFRESH)}
             yield from _lifetimes(spec, at(REFRESH), at)
+
+
+@reads("clients")
+def client_scopes_are_known(v):
+    """Cognito refuses a scope that is neither standard nor `<resource server>/<scope>` of
+    one of the pool's resource servers, and the component defines none."""
+    for name, given in v["clients"].items():
+        unknown = [
+            s for s in filled(CLIENT, given)["oauth_scopes"] if s not in limits.STANDARD_SCOPES
+        ]
+        if unknown:
+            yield (
+                f"{v.nested('clients', name, 'oauth_scopes')} has {show(unknown)}: a scope must be "
+                f"a standard one ({', '.join(limits.STANDARD_SCOPES)}) or a scope of one of the "
+                "pool's resource servers, and it has none"
+            )
+
+
+@reads("auth_flows", "clients", "user_pool_tier")
+def choice_based_sign_in_needs_essentials(v):
+    if v["user_pool_tier"] != "LITE":
+        return
+    needing = set(limits.FLOWS_NEEDING_ESSENTIALS)
+    for name, given in v["clients"].items():
+        where = (
+            v.nested("clients", name, "auth_flows")
+            if "auth_flows" in given
+            else v.key("auth_flows")
+        )
+        for flow in sorted(needing & set(given.get("auth_flows", v["auth_flows"]))):
+            yield (
+                f"{where} has {flow} (choice-based sign-in), which needs "
+                f'{v.key("user_pool_tier")} "ESSENTIALS" or "PLUS", not "LITE"'
+            )
 
 
 @reads("clients")
@@ -348,3 +385,77 @@ def function_names_fit(v):
 
 def _wired_specs(v) -> dict[str, dict]:
     return {trigger: spec for trigger, spec, _, _ in _wired(v)}
+
+
+# --- What the shipped handlers are told ---------------------------------------------------
+
+# Settings that ask a shipped handler to do something, when they hold anything but their
+# default: each must reach that handler, or the guard it stands for is silently gone.
+_ASKS = ("allowed_email_domains", "auto_verify_email", "default_group", "token_claims")
+_HANDLER_SETTINGS = tuple(
+    dict.fromkeys(variable.setting for kind in SHIPPED.values() for variable in kind.environment)
+)
+
+
+@reads(*TRIGGER_SET)
+def shipped_variables_are_not_overridden(v):
+    for _trigger, spec, given, at in _wired(v):
+        handler = locate(spec["handler"]) if "handler" in spec else None
+        shipped = SHIPPED.get(handler.module) if handler and handler.shipped else None
+        for variable in shipped.environment if shipped else ():
+            if variable.name in (given.get("environment") or {}):
+                yield (
+                    f"{at('environment')} sets {variable.name}, which the shipped "
+                    f"{handler.module} handler takes from {v.key(variable.setting)}: set "
+                    f"{v.key(variable.setting)} instead"
+                )
+
+
+@reads(*TRIGGER_SET, *_ASKS)
+def handler_settings_reach_their_handler(v):
+    specs = enabled(v)
+    for trigger, kind in TRIGGERS.items():
+        asked = [var.setting for var in kind.environment if var.setting in _ASKS and v[var.setting]]
+        if not kind.handler or not asked:
+            continue
+        spec, at = specs.get(trigger), functools.partial(v.nested, "triggers", trigger)
+        if spec is None:
+            why = f"{at('enabled')} is false"
+        elif "function_arn" in spec:
+            why = f"{at('function_arn')} is an existing function"
+        elif spec["handler"] != kind.handler:
+            why = f"{at('handler')} is {show(spec['handler'])}"
+        else:
+            continue
+        for setting in asked:
+            yield (
+                f"{v.key(setting)} is set, but {why}: only the shipped {kind.handler} handler of "
+                f"{trigger} acts on it, so it would have no effect"
+            )
+
+
+@reads(*TRIGGER_SET, *_HANDLER_SETTINGS)
+def environment_fits_lambda(v):
+    """Lambda takes at most 4 KB of environment variables per function, names and values
+    together: 300 allowed domains or 100 token claims get there."""
+    for module, served in functions_by_module(_wired_specs(v)).items():
+        trigger, spec = served[0]
+        handler = locate(spec["handler"])
+        shipped = SHIPPED.get(module) if handler.shipped else None
+        parts = {}  # the key a part of the environment comes from -> its bytes
+        for variable in shipped.environment if shipped else ():
+            value = variable.encode(v[variable.setting])
+            parts[v.key(variable.setting)] = len(variable.name.encode()) + len(value.encode())
+        extra = (v["triggers"].get(trigger) or {}).get("environment") or {}
+        if extra:
+            parts[v.nested("triggers", trigger, "environment")] = sum(
+                len(k.encode()) + len(str(x).encode()) for k, x in extra.items()
+            )
+        size = sum(parts.values())
+        if size > limits.ENVIRONMENT_MAX_BYTES:
+            biggest = max(parts, key=parts.get)
+            yield (
+                f"{biggest} makes the environment of the {module} function {size} bytes "
+                f"(names and values, {parts[biggest]} of them its own); Lambda allows "
+                f"{limits.ENVIRONMENT_MAX_BYTES} in all"
+            )

@@ -33,6 +33,9 @@ LOG_RETENTION_DAYS = (
 )  # fmt: skip
 
 NAME_LENGTH = (1, 128)
+# botocore's UserPoolNameType and ClientNameType, Java regexes: \w and \s are ASCII there,
+# so they are matched with re.ASCII (Python's would let in letters of every script and the
+# control characters \x1c-\x1f, which Cognito refuses).
 NAME_PATTERN = r"[\w\s+=,.@-]+"
 # Trigger functions and their roles are autonamed "<component name>-<module>[-role]" plus
 # Pulumi's 8-character suffix, and Lambda and IAM names stop at 64: 30 leaves room for the
@@ -59,6 +62,8 @@ LEGACY_AUTH_FLOWS = ("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWOR
 SES_IDENTITY_ARN_PATTERN = r"arn:aws[\w-]*:ses:[a-z0-9-]+:[0-9]{12}:identity/.+"
 EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 DOMAIN_PATTERN = r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+# An allow-list entry "*.example.com": any subdomain of example.com (not example.com itself).
+SUBDOMAINS_PREFIX = "*."
 
 # --- Triggers: Cognito's LambdaConfig members that name a function (triggers.py has a row
 # for each). ---
@@ -100,6 +105,11 @@ DOMAIN_RESERVED_WORDS = ("aws", "amazon", "cognito")
 
 # --- Groups (GroupNameType, PrecedenceType, DescriptionType). ---
 GROUP_NAME_LENGTH = (1, 128)
+# GroupNameType is [\p{L}\p{M}\p{S}\p{N}\p{P}]+: letters, marks, symbols, numbers and
+# punctuation of any script; no spaces, control or format (zero-width) characters.
+GROUP_NAME_CATEGORIES = ("L", "M", "S", "N", "P")
+# PrecedenceType: a non-negative Java int.
+GROUP_PRECEDENCE = (0, 2**31 - 1)
 DESCRIPTION_MAX = 2048
 
 # --- Custom attributes (CustomAttributeNameType, AttributeDataType). ---
@@ -107,3 +117,21 @@ ATTRIBUTE_NAME_LENGTH = (1, 20)
 ATTRIBUTE_TYPES = ("String", "Number", "DateTime", "Boolean")
 STRING_ATTRIBUTE_LENGTH = (0, 2048)
 MAX_CUSTOM_ATTRIBUTES = 50
+
+# --- Lambda environment (EnvironmentVariableName; the developer guide's quotas). ---
+ENVIRONMENT_NAME_PATTERN = r"[a-zA-Z]([a-zA-Z0-9_])+"
+# All of a function's variables together, names and values, in bytes.
+ENVIRONMENT_MAX_BYTES = 4096
+# Set by Lambda itself; a function may not set them.
+RESERVED_ENVIRONMENT = (
+    "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+)  # fmt: skip
+
+# --- OAuth scopes a client may ask for without a resource server. ---
+STANDARD_SCOPES = ("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin")
+# Choice-based sign-in (ALLOW_USER_AUTH) is an ESSENTIALS/PLUS feature.
+FLOWS_NEEDING_ESSENTIALS = ("ALLOW_USER_AUTH",)

@@ -7,6 +7,7 @@ values arrive as the CLI's strings. Unknown keys are worded here, once, for both
 
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -61,16 +62,34 @@ class Naming:
         if kind is bool and value in ("true", "false"):
             return value == "true"
         if kind is int:
-            try:
+            # As the CLI reads an integer (Go's strconv.Atoi): ASCII digits after one sign,
+            # within 64 bits. Python's int() would also take " 8 ", "1_0" and "٨".
+            if re.fullmatch(r"[+-]?[0-9]{1,19}", value) and -(2**63) <= int(value) < 2**63:
                 return int(value)
-            except ValueError:
-                return value
+            return value
         if kind in (list, dict):
             try:
                 return json.loads(value)
             except json.JSONDecodeError:
                 return value
         return value
+
+    def stray_namespace(self, full_key: str, fields: Mapping[str, Field]) -> str | None:
+        """A key of another namespace that looks like a typo of this one (cognitoauth:,
+        cognito_auth:), answered like an unknown key: stack config would skip it silently."""
+        namespace, _, written = full_key.partition(":")
+        if not self.namespace or namespace == self.namespace:
+            return None
+        squash = lambda text: re.sub(r"[^a-z0-9]", "", text.lower())  # noqa: E731
+        looks_alike = squash(namespace) == squash(self.namespace) or bool(
+            difflib.get_close_matches(namespace, [self.namespace], n=1, cutoff=0.8)
+        )
+        if not looks_alike:
+            return None
+        names = [self.sub(f) for f in fields]
+        close = [written] if written in names else difflib.get_close_matches(written, names, n=1)
+        hint = f"; did you mean {self.namespace}:{close[0]}?" if close else ""
+        return f"{full_key} is not a setting of this program: its namespace is not {self.namespace}{hint}"
 
 
 PYTHON = Naming(owner="CognitoAuth")

@@ -7,27 +7,47 @@ carries `allowed`, the phrase the README's settings table shows.
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
+
+import pulumi
 
 from . import limits
 
 Rule = Callable[[Any], str | None]  # None when valid, else what is allowed; has .allowed
 
 
-class ConfigError(ValueError):
-    """Raised when inputs are invalid; `problems` lists one sentence per problem."""
+class ConfigError(pulumi.RunError, ValueError):
+    """Raised when inputs are invalid; `problems` lists one sentence per problem.
+
+    A RunError: the Pulumi runtime shows its message alone, without a traceback."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("invalid settings:\n  - " + "\n  - ".join(problems))
 
 
+SHOWN_MAX = 80  # characters of a value a message repeats
+
+
 def show(value: Any) -> str:
+    """A value as a message shows it: JSON, cut short for a long one (a message about one
+    entry of a 20,000-item list must not repeat the list)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        # Python refuses to print an int of more than 4,300 digits; none fits a setting.
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1} digits"
     try:
-        return json.dumps(value)
-    except TypeError:
-        return repr(value)
+        text = json.dumps(value)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    if len(text) <= SHOWN_MAX:
+        return text
+    if isinstance(value, list | tuple | Mapping):
+        return f"{text[: SHOWN_MAX - 20]}… ({len(value)} entries)"
+    if isinstance(value, str):
+        return f'{text[: SHOWN_MAX - 20]}…" ({len(value)} characters)'
+    return f"{text[: SHOWN_MAX - 20]}…"
 
 
 def allowing(allowed: str):
@@ -104,8 +124,43 @@ _NAME_CHARS = "made only of letters, digits, spaces and + = , . @ -"
 def name_rule(value):
     if not isinstance(value, str) or not _NAME_LOW <= len(value) <= _NAME_HIGH:
         return f"a string of {_NAME_LOW} to {_NAME_HIGH} characters"
-    if not re.fullmatch(limits.NAME_PATTERN, value):
+    if not re.fullmatch(limits.NAME_PATTERN, value, re.ASCII):
         return _NAME_CHARS
+    return None
+
+
+_GROUP_LOW, _GROUP_HIGH = limits.GROUP_NAME_LENGTH
+
+
+@allowing(
+    f"{_GROUP_LOW} to {_GROUP_HIGH} letters, marks, symbols, digits or punctuation, "
+    "without spaces, control or invisible characters"
+)
+def group_name(value):
+    if (
+        not isinstance(value, str)
+        or not _GROUP_LOW <= len(value) <= _GROUP_HIGH
+        or any(unicodedata.category(c)[0] not in limits.GROUP_NAME_CATEGORIES for c in value)
+    ):
+        return group_name.allowed
+    return None
+
+
+_RESERVED_ENVIRONMENT = frozenset(limits.RESERVED_ENVIRONMENT)
+
+
+@allowing(
+    "a map of names to strings; each name a letter then letters, digits or _, and none of "
+    "the names Lambda reserves (AWS_REGION, _HANDLER, ...)"
+)
+def environment_map(value):
+    if string_map(value):
+        return string_map.allowed
+    for name in value:
+        if name in _RESERVED_ENVIRONMENT:
+            return f"{environment_map.allowed}; {show(name)} is reserved by Lambda"
+        if not re.fullmatch(limits.ENVIRONMENT_NAME_PATTERN, name):
+            return f"{environment_map.allowed}; {show(name)} is not such a name"
     return None
 
 

@@ -33,6 +33,9 @@ class Setting:
     default: Any = None  # None: left out, unless it inherits
     entries: Rule | None = None  # a map of records: which names its entries may have
     inherits: str | None = None  # a record's field: the top-level setting it falls back to
+    # A map of records given by the caller is merged over the default's entries, and an
+    # entry whose `enabled` is false is removed: a default entry leaves only when asked to.
+    merges: bool = False
 
 
 @dataclass(frozen=True)

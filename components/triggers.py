@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import limits
+from .inputs import is_output
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class TriggerKind:
     environment: tuple[Variable, ...] = ()  # that handler's settings, as its variables
     pool_actions: tuple[str, ...] = ()  # what that handler calls on the pool
     always: bool = False  # added whatever the settings say (unless switched off)
-    added_by: str | None = None  # a setting that adds the trigger when it is not empty
+    added_by: tuple[str, ...] = ()  # settings that add the trigger when one is not empty
 
 
 def _flag(value: bool) -> str:
@@ -68,7 +69,7 @@ TRIGGERS: dict[str, TriggerKind] = {
     "PostConfirmation": TriggerKind(
         "post_confirmation",
         handler="post_confirmation",
-        added_by="default_group",
+        added_by=("default_group",),
         environment=(Variable("DEFAULT_GROUP", "default_group", str),),
         # Granted by a policy created after the pool, so the function never depends on
         # the pool and there is no cycle.
@@ -80,15 +81,20 @@ TRIGGERS: dict[str, TriggerKind] = {
     "CreateAuthChallenge": TriggerKind("create_auth_challenge"),
     "VerifyAuthChallengeResponse": TriggerKind("verify_auth_challenge_response"),
     # Only its versioned block: the plain pre_token_generation property would have to
-    # repeat the same ARN.
+    # repeat the same ARN. It runs for every token Cognito issues a user (sign-in by any
+    # flow, refresh, hosted UI), which is where the allow-list is checked once more: an
+    # address changed after sign-up (UpdateUserAttributes) never passes PreSignUp.
     "PreTokenGeneration": TriggerKind(
         "pre_token_generation_config",
         versions=limits.PRE_TOKEN_GENERATION_VERSIONS,
         default_version="V2_0",
         versions_needing_essentials=limits.VERSIONS_NEEDING_ESSENTIALS,
         handler="pre_token_generation",
-        added_by="token_claims",
-        environment=(Variable("CLAIMS_JSON", "token_claims", _claims),),
+        added_by=("token_claims", "allowed_email_domains"),
+        environment=(
+            Variable("CLAIMS_JSON", "token_claims", _claims),
+            Variable("ALLOWED_EMAIL_DOMAINS", "allowed_email_domains", ",".join),
+        ),
     ),
     "UserMigration": TriggerKind("user_migration"),
     "CustomSMSSender": _custom_sender("custom_sms_sender"),
@@ -99,7 +105,7 @@ TRIGGERS: dict[str, TriggerKind] = {
 }
 
 # The settings that decide which triggers are on.
-TRIGGER_SET = ("triggers", *(k.added_by for k in TRIGGERS.values() if k.added_by))
+TRIGGER_SET = ("triggers", *dict.fromkeys(s for k in TRIGGERS.values() for s in k.added_by))
 VERSIONS = tuple(dict.fromkeys(v for kind in TRIGGERS.values() for v in kind.versions))
 # A shipped module's row: its variables and pool actions, for whichever trigger names it.
 SHIPPED = {kind.handler: kind for kind in TRIGGERS.values() if kind.handler}
@@ -113,7 +119,8 @@ def enabled(values) -> dict[str, dict]:
     merged: dict[str, dict] = {
         name: {}
         for name, kind in TRIGGERS.items()
-        if kind.always or (kind.added_by and values[kind.added_by])
+        # An Output may turn out empty; the trigger is added then too, and does nothing.
+        if kind.always or any(is_output(values[s]) or values[s] for s in kind.added_by)
     }
     for name, spec in values["triggers"].items():
         merged[name] = {**merged.get(name, {}), **spec}

@@ -41,7 +41,15 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
         "email_configuration": lift(_email, v["ses_source_arn"], v["email_from"]),
         "lambda_config": lambda_config(plan, arns),
         "schemas": schema_entries(v["custom_attributes"]) or None,
+        # Cognito keeps the original address until the new one is verified: the email is
+        # the username, and an unverified one taking effect at once would be an address
+        # nobody proved they own.
+        "user_attribute_update_settings": lift(_verified_changes, v["verify_email_changes"]),
     }
+
+
+def _verified_changes(verify: bool) -> dict | None:
+    return {"attributes_require_verification_before_updates": ["email"]} if verify else None
 
 
 def lambda_config(plan: Plan, arns: Mapping[str, pulumi.Input[str]]) -> dict:

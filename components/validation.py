@@ -42,6 +42,10 @@ def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None
         else:
             given[name] = naming.parse(value, SETTINGS[name].kind)
 
+    for name, field in SETTINGS.items():
+        if field.setting.merges and isinstance(given.get(name), Mapping):
+            given[name] = {**field.default, **given[name]}
+
     values = {**DEFAULTS, **given}
     # What a cross-field rule may not read: values known only at deployment, or refused.
     unusable = set()
@@ -49,6 +53,12 @@ def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None
         found, values[name] = _check(field, values[name], naming.key(name), naming)
         if found or is_output(values[name]):
             unusable.add(name)
+        elif field.setting.merges:
+            values[name] = {
+                entry: {k: v for k, v in record.items() if k != "enabled"}
+                for entry, record in values[name].items()
+                if record.get("enabled", True) is not False
+            }
         problems += found
 
     for rule in RULES:

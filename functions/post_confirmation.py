@@ -101,7 +101,9 @@ def handler(event, context=None):
     # can be the email) and the email's domain are enough to repair a failed add.
     # ensure_ascii: any string, a lone surrogate included, prints as valid ASCII JSON.
     print(json.dumps({
-        "trigger": trigger,
+        # Lambda delivers any JSON; only a short string is worth repeating, and a
+        # 5,000-digit number or deep nesting must not make the line raise.
+        "trigger": trigger if isinstance(trigger, str) and len(trigger) <= 256 else None,
         "userPoolId": pool_id,
         "requestId": getattr(context, "aws_request_id", None),
         "sub": _text(attributes.get("sub")),

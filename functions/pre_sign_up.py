@@ -7,7 +7,8 @@ a retried call gives the same answer (idempotent).
 Behaviour comes from environment variables set by the component:
   AUTO_CONFIRM_USERS     "true" to confirm sign-ups at once
   AUTO_VERIFY_EMAIL      "true" to mark the email verified (only when there is one)
-  ALLOWED_EMAIL_DOMAINS  comma-separated lowercase domains; empty means anyone
+  ALLOWED_EMAIL_DOMAINS  comma-separated lowercase domains ("*.example.com": its
+                         subdomains); empty means anyone
 """
 
 import os
@@ -26,7 +27,10 @@ def _json(record: dict) -> str:
     def value(v) -> str:
         if v is None or isinstance(v, bool):
             return {None: "null", True: "true", False: "false"}[v]
-        text = str(v).replace("\\", "\\\\").replace('"', '\\"')
+        # Lambda delivers any JSON: a 5,000-digit number or a list nested 10,000 deep must
+        # not make the log line itself raise (str() refuses such an int).
+        text = v if isinstance(v, str) and len(v) <= 256 else f"<{type(v).__name__}>"
+        text = text.replace("\\", "\\\\").replace('"', '\\"')
         text = "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in text)
         # A lone surrogate cannot be printed as UTF-8; as a \\uXXXX escape it is valid JSON.
         return '"' + text.encode("utf-8", "backslashreplace").decode("utf-8") + '"'
@@ -47,6 +51,14 @@ def _allowed_domains() -> set[str]:
     return {d.strip().lower() for d in raw.split(",") if d.strip()}
 
 
+def domain_allowed(domain: str | None, allowed: set[str]) -> bool:
+    """Exact match, or a "*.example.com" entry for any subdomain of example.com."""
+    subdomains = tuple(entry[1:] for entry in allowed if entry.startswith("*."))
+    return not allowed or (
+        domain is not None and (domain in allowed or domain.endswith(subdomains))
+    )
+
+
 def handler(event, context=None):
     event = event if isinstance(event, dict) else {}
     trigger = event.get("triggerSource")
@@ -56,8 +68,7 @@ def handler(event, context=None):
     email = email if isinstance(email, str) and "@" in email else None
     domain = email.rsplit("@", 1)[1].lower() if email else None
 
-    allowed = _allowed_domains()
-    refused = bool(allowed) and domain not in allowed
+    refused = not domain_allowed(domain, _allowed_domains())
     response = event.get("response")
     if not isinstance(response, dict):
         response = event["response"] = {}

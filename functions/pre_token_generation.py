@@ -1,8 +1,15 @@
-"""Cognito PreTokenGeneration trigger: add fixed claims to the tokens a user receives.
+"""Cognito PreTokenGeneration trigger: add fixed claims to the tokens a user receives, and
+refuse tokens to an email address outside the allow-list.
 
-Behaviour comes from one environment variable set by the component:
-  CLAIMS_JSON  a JSON object of claim name -> string value, e.g. {"tenant": "acme"};
-               empty or unset means no claims
+Behaviour comes from environment variables set by the component:
+  CLAIMS_JSON            a JSON object of claim name -> string value, e.g. {"tenant": "acme"};
+                         empty or unset means no claims
+  ALLOWED_EMAIL_DOMAINS  comma-separated lowercase domains ("*.example.com": its
+                         subdomains); empty means anyone
+
+Cognito runs this trigger for every token it issues a user (a sign-in by any flow, a
+refresh, the hosted UI), so the allow-list holds however an address came to be: PreSignUp
+checks it once, at sign-up, and never sees an address changed later.
 
 A V2_0 event (version "2", the pool's PreTokenGenerationConfig LambdaVersion V2_0)
 gets the claims in both the ID and the access token; a V1_0 event (version "1") can
@@ -72,7 +79,24 @@ def parse_claims(raw: str) -> tuple[dict[str, str], list[str]]:
     return claims, refused
 
 
+# Shown to the end user as "PreTokenGeneration failed with error <message>": nothing internal.
+REFUSAL_MESSAGE = "Sign-in is not open to this email domain."
+
+
+class SignInRefused(Exception):
+    """Raised to make Cognito refuse the tokens with REFUSAL_MESSAGE."""
+
+
+def domain_allowed(domain: str | None, allowed: frozenset[str]) -> bool:
+    """Exact match, or a "*.example.com" entry for any subdomain of example.com."""
+    subdomains = (entry[1:] for entry in allowed if entry.startswith("*."))
+    return not allowed or (
+        domain is not None and (domain in allowed or domain.endswith(tuple(subdomains)))
+    )
+
+
 _parsed: tuple[str, dict[str, str], list[str]] = ("", {}, [])
+_domains: tuple[str, frozenset[str]] = ("", frozenset())
 
 
 def _settings() -> tuple[dict[str, str], list[str]]:
@@ -82,6 +106,29 @@ def _settings() -> tuple[dict[str, str], list[str]]:
     if raw != _parsed[0]:
         _parsed = (raw, *parse_claims(raw))
     return _parsed[1], _parsed[2]
+
+
+def _allowed_domains() -> frozenset[str]:
+    global _domains
+    raw = os.environ.get("ALLOWED_EMAIL_DOMAINS", "")
+    if raw != _domains[0]:
+        _domains = (raw, frozenset(d.strip().lower() for d in raw.split(",") if d.strip()))
+    return _domains[1]
+
+
+def _loggable(value):
+    """A field of the event as the log line may repeat it: Lambda delivers any JSON, and a
+    5,000-digit number or a list nested 10,000 deep must not make the line itself raise."""
+    if value is None or isinstance(value, bool) or (isinstance(value, str) and len(value) <= 256):
+        return value
+    return f"<{type(value).__name__}>"
+
+
+def _email_domain(event: dict) -> str | None:
+    request = event.get("request")
+    attributes = request.get("userAttributes") if isinstance(request, dict) else None
+    email = attributes.get("email") if isinstance(attributes, dict) else None
+    return email.rsplit("@", 1)[1].lower() if isinstance(email, str) and "@" in email else None
 
 
 _settings()  # at import, so the first sign-in after a cold start pays nothing extra
@@ -104,9 +151,12 @@ def handler(event, context=None):
         response = event["response"] = {}
 
     tokens: list[str] = []
+    domain = _email_domain(event)
     # A list or map as the source would make the set lookup raise (unhashable).
     if not isinstance(trigger, str) or trigger not in USER_TOKEN_SOURCES:
         decision = "ignored"
+    elif not domain_allowed(domain, _allowed_domains()):
+        decision = "refused"
     elif version not in ("1", *_BOTH_TOKENS):
         decision = "unknown-version"
     elif not claims:
@@ -127,15 +177,18 @@ def handler(event, context=None):
     # One structured line per call: claim names, never user attributes or the username
     # (it can be the email). Refused claims raise the line to a warning every time.
     print(json.dumps({
-        "level": "WARNING" if refused else "INFO",
-        "trigger": trigger,
-        "version": version,
-        "userPoolId": event.get("userPoolId"),
-        "clientId": caller.get("clientId") if isinstance(caller, dict) else None,
-        "requestId": getattr(context, "aws_request_id", None),
+        "level": "WARNING" if refused or decision == "refused" else "INFO",
+        "trigger": _loggable(trigger),
+        "version": _loggable(version),
+        "userPoolId": _loggable(event.get("userPoolId")),
+        "clientId": _loggable(caller.get("clientId")) if isinstance(caller, dict) else None,
+        "requestId": _loggable(getattr(context, "aws_request_id", None)),
+        "emailDomain": domain,
         "decision": decision,
         "tokens": tokens,
         "claims": sorted(claims) if tokens else [],
         "refused": refused,
     }, default=str))  # fmt: skip
+    if decision == "refused":
+        raise SignInRefused(REFUSAL_MESSAGE)
     return event

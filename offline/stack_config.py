@@ -94,7 +94,9 @@ def load_stack_config(
         if spec.get("default") is not None:
             config[full_key] = config_string(spec["default"])
     for key, value in given.items():
-        config[key] = config_string(value)
+        # The CLI puts a key written without a namespace in the project's.
+        config[key if ":" in key else f"{name}:{key}"] = config_string(value)
+    given = {key if ":" in key else f"{name}:{key}": value for key, value in given.items()}
     if not check_types:
         return config
     # As the CLI checks them: declared keys in order, the first wrong one reported.

@@ -1,7 +1,7 @@
 """Pulumi mocks that answer like AWS: realistic ids, ARNs and names per resource type,
 the account/region/partition invokes, and a record of every registration."""
 
-import itertools
+import hashlib
 
 import pulumi
 from pulumi.runtime import mocks as pulumi_mocks
@@ -15,7 +15,7 @@ NAME_LIMITS = {"aws:iam/role:Role": 64, "aws:lambda/function:Function": 64}
 
 
 def _autoname(args, inputs: dict, n: int) -> str:
-    """Autonaming as the engine and provider do it, with a serial for a stable suffix."""
+    """Autonaming as the engine and provider do it, with a stable suffix."""
     if inputs.get("namePrefix"):
         return f"{inputs['namePrefix']}{n:026d}"  # Terraform's 26-character unique id
     name = f"{args.name}-{n:07x}"
@@ -32,7 +32,6 @@ class FakeAws(pulumi.runtime.Mocks):
         self.resources: list[pulumi.runtime.MockResourceArgs] = []
         self.ids: dict[str, str] = {}  # logical name -> the id returned
         self.states: dict[str, dict] = {}  # logical name -> the outputs returned
-        self._serial = itertools.count(1)
 
     def of_type(self, type_token: str) -> list[pulumi.runtime.MockResourceArgs]:
         return [r for r in self.resources if r.typ == type_token]
@@ -40,6 +39,11 @@ class FakeAws(pulumi.runtime.Mocks):
     def one(self, type_token: str) -> pulumi.runtime.MockResourceArgs:
         found = self.of_type(type_token)
         assert len(found) == 1, f"expected one {type_token}, found {len(found)}"
+        return found[0]
+
+    def named(self, logical_name: str) -> pulumi.runtime.MockResourceArgs:
+        found = [r for r in self.resources if r.name == logical_name]
+        assert len(found) == 1, f"expected one resource named {logical_name}, found {len(found)}"
         return found[0]
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs):
@@ -50,7 +54,9 @@ class FakeAws(pulumi.runtime.Mocks):
         return resource_id, state
 
     def _answer(self, args: pulumi.runtime.MockResourceArgs):
-        n = next(self._serial)
+        # From the logical name, not the order of registration: resources register
+        # concurrently, and the same program must get the same ids on every run.
+        n = int(hashlib.sha256(args.name.encode()).hexdigest()[:7], 16)
         inputs = dict(args.inputs)
         name = inputs.get("name") or _autoname(args, inputs, n)
         arn_prefix = f"arn:aws:{{}}:{REGION}:{ACCOUNT_ID}:"

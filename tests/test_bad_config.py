@@ -28,6 +28,7 @@ import pytest
 from components import ConfigError, limits
 from components.args import ATTRIBUTE_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, TRIGGER_FIELDS
 from components.config import CONFIG_KEYS, camel
+from components.rules import group_name, show
 from offline import StackConfigError, run_program
 from offline.yaml12 import config_string, load
 from tests.conftest import ROOT
@@ -83,7 +84,7 @@ def generic(key: str) -> str:
 
 def refused(category, key, value, allowed, shown=None) -> Bad:
     """One value of one key, refused with "<key> is <value>; it must be <allowed>"."""
-    shown = json.dumps(value) if shown is None else shown
+    shown = show(value) if shown is None else shown
     return Bad(
         category, key, setting(key, value), (f"{NS}:{key} is {shown}; it must be {allowed}",)
     )
@@ -125,7 +126,7 @@ INTS = {  # integer settings and their ranges (None: no upper bound)
     "clients.app.accessTokenValidityMinutes": limits.ACCESS_TOKEN_VALIDITY_MINUTES,
     "clients.app.idTokenValidityMinutes": limits.ID_TOKEN_VALIDITY_MINUTES,
     "clients.app.refreshTokenValidityHours": limits.REFRESH_TOKEN_VALIDITY_HOURS,
-    "groups.admins.precedence": (0, None),
+    "groups.admins.precedence": limits.GROUP_PRECEDENCE,
     "customAttributes.tenant.minLength": limits.STRING_ATTRIBUTE_LENGTH,
     "customAttributes.tenant.maxLength": limits.STRING_ATTRIBUTE_LENGTH,
     "customAttributes.score.minValue": INT64,
@@ -134,8 +135,9 @@ INTS = {  # integer settings and their ranges (None: no upper bound)
 BOOLS = [
     "passwordRequireLowercase", "passwordRequireUppercase", "passwordRequireNumbers",
     "passwordRequireSymbols", "mfaTotp", "protect", "autoConfirmUsers", "autoVerifyEmail",
-    "adminCreateUserOnly",
-    "triggers.PreSignUp.enabled", "clients.app.public", "customAttributes.tenant.mutable",
+    "adminCreateUserOnly", "verifyEmailChanges",
+    "triggers.PreSignUp.enabled", "clients.app.enabled", "clients.app.public",
+    "customAttributes.tenant.mutable",
 ]  # fmt: skip
 ENUMS = {  # the allowed values, and a near miss that is none of them
     "mfa": (limits.MFA_CONFIGURATIONS, "off"),
@@ -177,7 +179,7 @@ STRINGS = {  # what the message says is allowed for a value that is not such a s
     "sesSourceArn": "empty or an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<identity>)",
     "emailFrom": 'empty or an email address, optionally as "Name <address>"',
     "kmsKeyArn": "empty or a KMS key ARN",
-    "defaultGroup": "empty or a group name",
+    "defaultGroup": group_name.allowed,
     "domainPrefix": DOMAIN_PREFIX,
     "triggers.PreSignUp.handler": HANDLER,
     "triggers.PreSignUp.functionArn": "a Lambda function ARN",
@@ -271,19 +273,19 @@ BOUND = [
     refused("bound", "triggers.PreSignUp.timeoutSeconds", 9, whole(limits.TRIGGER_TIMEOUT_SECONDS)),
     refused("bound", "userPoolName", "x" * (NAME_HIGH + 1), f"a string of {NAME_LOW} to {NAME_HIGH} characters"),
     refused("bound", "domainPrefix", "x" * 64, DOMAIN_PREFIX),
-    refused("bound", "defaultGroup", "g" * (GROUP_HIGH + 1), "empty or a group name"),
+    refused("bound", "defaultGroup", "g" * (GROUP_HIGH + 1), group_name.allowed),
     refused("bound", "groups.admins.description", DESCRIPTION + "d", STRINGS["groups.admins.description"]),
     refused("bound", "clients.app.oauthScopes", [LONG_SCOPE + "s"],
-            f'a list of scopes, each 1 to 256 printable characters without spaces, quotes or \\; "{LONG_SCOPE}s" is not'),
+            f'a list of scopes, each 1 to 256 printable characters without spaces, quotes or \\; {show(LONG_SCOPE + "s")} is not'),
     refused("bound", "clients.app.oauthScopes", [f"s{i}" for i in range(51)], "a list of at most 50 scopes"),
     refused("bound", "clients.app.callbackUrls", [LONG_URL + "p"],
-            f'a list of URLs, each a URL of 1 to {URL_HIGH} characters; "{LONG_URL}p" is not'),
+            f'a list of URLs, each a URL of 1 to {URL_HIGH} characters; {show(LONG_URL + "p")} is not'),
     refused("bound", "clients.app.callbackUrls", _urls(limits.MAX_URLS + 1), f"a list of at most {limits.MAX_URLS} URLs"),
     refused("bound", "clients.app.logoutUrls", _urls(limits.MAX_URLS + 1), f"a list of at most {limits.MAX_URLS} URLs"),
     _entry_name("clients", "", f"a string of {NAME_LOW} to {NAME_HIGH} characters"),
     _entry_name("clients", "c" * (NAME_HIGH + 1), f"a string of {NAME_LOW} to {NAME_HIGH} characters"),
-    _entry_name("groups", "", f"{GROUP_LOW} to {GROUP_HIGH} characters without spaces"),
-    _entry_name("groups", "g" * (GROUP_HIGH + 1), f"{GROUP_LOW} to {GROUP_HIGH} characters without spaces"),
+    _entry_name("groups", "", group_name.allowed),
+    _entry_name("groups", "g" * (GROUP_HIGH + 1), group_name.allowed),
     _entry_name("customAttributes", "a" * (ATTR_HIGH + 1),
                 f"{ATTR_LOW} to {ATTR_HIGH} characters without spaces or ':' (custom: is added)"),
     Bad("bound", "customAttributes",
@@ -326,7 +328,7 @@ LIST = list(_list_rows())
 
 # --- Formats: the right type, but not the right shape --------------------------------------
 
-DOMAIN = "a lowercase domain name such as example.com"
+DOMAIN = "a lowercase domain name such as example.com, or *.example.com for its subdomains"
 FORMAT = [
     refused("format", "userPoolName", "pool/with/slashes", NAME_CHARS),
     refused("format", "sesSourceArn", "arn:aws:s3:::bucket", STRINGS["sesSourceArn"]),
@@ -336,7 +338,7 @@ FORMAT = [
     refused("format", "allowedEmailDomains", ["@example.com"], f'a list of domains, each {DOMAIN}; "@example.com" is not'),
     refused("format", "kmsKeyArn", "key-1", "empty or a KMS key ARN"),
     refused("format", "kmsKeyArn", "arn:aws:kms:us-east-1:123:key/x", "empty or a KMS key ARN"),
-    refused("format", "defaultGroup", "has space", "empty or a group name"),
+    refused("format", "defaultGroup", "has space", group_name.allowed),
     refused("format", "tokenClaims", {"": "x"}, STRINGS_MAP),
     refused("format", "domainPrefix", "Shop", DOMAIN_PREFIX),
     refused("format", "domainPrefix", "-bad", DOMAIN_PREFIX),
@@ -357,7 +359,7 @@ FORMAT = [
     Bad("format", "clients.bad/name", {"clients": {"bad/name": {}}},
         (f"{NS}:clients.bad/name is not allowed: the name must be {NAME_CHARS}",)),
     Bad("format", "groups.has space", {"groups": {"has space": {}}},
-        (f"{NS}:groups.has space is not allowed: the name must be {GROUP_LOW} to {GROUP_HIGH} characters without spaces",)),
+        (f"{NS}:groups.has space is not allowed: the name must be {group_name.allowed}",)),
     Bad("format", "customAttributes.custom:tenant", {"customAttributes": {"custom:tenant": {"type": "String"}}},
         (f"{NS}:customAttributes.custom:tenant is not allowed: the name must be {ATTR_LOW} to {ATTR_HIGH} characters without spaces or ':' (custom: is added)",)),
 ]  # fmt: skip
@@ -424,9 +426,10 @@ CONTRADICTION = [
           'triggers.CustomSMSSender.lambdaVersion is "V2_0"; CustomSMSSender takes only "V1_0"'),
     _both({"triggers": {"PreSignUp": {"lambdaVersion": "V2_0"}}},
           "triggers.PreSignUp.lambdaVersion is set, but only PreTokenGeneration and the custom sender triggers take a version"),
-    _both({"triggers": {"PreSignUp": {"handler": "pre_sign_up", "functionArn": LAMBDA}}},
+    # (The dev stack auto-verifies, which only the shipped handler does: off here, to test one thing.)
+    _both({"triggers": {"PreSignUp": {"handler": "pre_sign_up", "functionArn": LAMBDA}}, "autoVerifyEmail": False},
           f"triggers.PreSignUp.handler and {NS}:triggers.PreSignUp.functionArn are both set: give one"),
-    *(_both({"triggers": {"PreSignUp": {"functionArn": LAMBDA, field: value}}},
+    *(_both({"triggers": {"PreSignUp": {"functionArn": LAMBDA, field: value}}, "autoVerifyEmail": False},
             f"triggers.PreSignUp.{field} is set, but PreSignUp " + EXISTING.format(f"{NS}:triggers.PreSignUp.functionArn"))
       for field, value in (("timeoutSeconds", 2), ("memoryMb", 256), ("architecture", "x86_64"),
                            ("environment", {"BRAND": "Acme"}))),
@@ -436,7 +439,8 @@ CONTRADICTION = [
           "triggers.InboundFederation: Cognito has this trigger, but pulumi-aws 7.51 cannot configure it yet (its lambda_config has no such property)"),
     _both({"triggers": {"CustomMessage": {"handler": "pre_sign_up", "timeoutSeconds": 2}}},
           f"triggers.CustomMessage.handler and {NS}:triggers.PreSignUp.handler share the module pre_sign_up with different settings: one function serves both, so give them the same settings or separate modules"),
-    _both({"clients": {}}, "clients is empty; a pool needs at least one app client"),
+    _both({"clients": {"app": {"enabled": False}}},
+          f"clients leaves no app client (app is removed only by {NS}:clients.app.enabled: false); a pool needs at least one"),
     # client_credentials needs a resource server's scopes, which the component cannot make:
     # refused on a public client, on one with a secret, and mixed with code.
     *(_both({"clients": {"api": {**OAUTH, **client}}}, f"clients.api.oauthFlows has client_credentials, {NO_M2M}")
@@ -504,7 +508,108 @@ UNKNOWN_KEY = [
         (f"{NS}:clients.app.zzz is not a setting",)),
 ]  # fmt: skip
 
-BAD = TYPE + BOUND + ENUM + LIST + FORMAT + REQUIRED + CONTRADICTION + UNKNOWN_KEY
+# --- What an adversarial review found accepted (issue 11): each row failed before --------------
+
+SHIPPED_VARIABLE = ("triggers.PreSignUp.environment sets {var}, which the shipped pre_sign_up handler "
+                    "takes from {ns}:{key}: set {ns}:{key} instead")  # fmt: skip
+NO_EFFECT = "only the shipped {handler} handler of {trigger} acts on it, so it would have no effect"
+ENVIRONMENT = limits.ENVIRONMENT_MAX_BYTES
+ARABIC_EIGHT = "\u0668"
+ENVIRONMENT_MAP = (
+    "a map of names to strings; each name a letter then letters, digits or _, and none of the "
+    "names Lambda reserves (AWS_REGION, _HANDLER, ...)"
+)
+
+
+def _not_reaching(
+    setting: dict, key: str, trigger: str, handler: str, why: dict, because: str
+) -> Bad:
+    return _both({**setting, "triggers": {trigger: why}},
+                 f"{key} is set, but {NS}:triggers.{trigger}.{because}: "
+                 + NO_EFFECT.format(handler=handler, trigger=trigger))  # fmt: skip
+
+
+MANY_DOMAINS = [f"d{i}.example.com" for i in range(300)]
+MANY_CLAIMS = {f"claim{i:03d}": "v" * 30 for i in range(100)}
+# The dev stack's PreSignUp flags: auto-confirm and auto-verify on.
+PRE_SIGN_UP_FLAGS = {"AUTO_CONFIRM_USERS": "true", "AUTO_VERIFY_EMAIL": "true"}
+
+
+def _bytes(variables: dict | None = None, **more: str) -> int:
+    """What Lambda counts against its limit: every name and value, in UTF-8."""
+    return sum(len(k.encode()) + len(v.encode()) for k, v in {**(variables or {}), **more}.items())
+
+
+DOMAINS_SET = {"allowedEmailDomains": ["example.com"]}
+VERIFY_SET = {"autoVerifyEmail": True}
+GROUP_SET = {"defaultGroup": "members", "groups": {"members": {}}}
+GUARDS = [
+    # A shipped handler's own variable, set by hand, would replace the setting it carries.
+    *(_both({"triggers": {"PreSignUp": {"environment": {var: value}}}},
+            SHIPPED_VARIABLE.format(var=var, ns=NS, key=key))
+      for var, value, key in (("ALLOWED_EMAIL_DOMAINS", "", "allowedEmailDomains"),
+                              ("AUTO_CONFIRM_USERS", "true", "autoConfirmUsers"),
+                              ("AUTO_VERIFY_EMAIL", "true", "autoVerifyEmail"))),
+    # The allow-list, auto-verify and the default group only work through their handlers.
+    *(_not_reaching({**DOMAINS_SET, "autoVerifyEmail": False}, "allowedEmailDomains", trigger, handler, why, because)
+      for trigger, handler in (("PreSignUp", "pre_sign_up"), ("PreTokenGeneration", "pre_token_generation"))
+      for why, because in (({"enabled": False}, "enabled is false"),
+                           ({"functionArn": LAMBDA}, "functionArn is an existing function"),
+                           ({"handler": "post_confirmation"}, 'handler is "post_confirmation"'))),
+    *(_not_reaching(VERIFY_SET, "autoVerifyEmail", "PreSignUp", "pre_sign_up", why, because)
+      for why, because in (({"enabled": False}, "enabled is false"),
+                           ({"functionArn": LAMBDA}, "functionArn is an existing function"))),
+    _not_reaching(GROUP_SET, "defaultGroup", "PostConfirmation", "post_confirmation",
+                  {"enabled": False}, "enabled is false"),
+    _not_reaching(GROUP_SET, "defaultGroup", "PostConfirmation", "post_confirmation",
+                  {"functionArn": LAMBDA}, "functionArn is an existing function"),
+    # What AWS refuses, refused before deployment.
+    _both({"allowedEmailDomains": MANY_DOMAINS},
+          f"allowedEmailDomains makes the environment of the pre_sign_up function "
+          f"{_bytes(PRE_SIGN_UP_FLAGS, ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} bytes (names and values, "
+          f"{_bytes(ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} of them its own); Lambda allows {ENVIRONMENT} in all",
+          f"allowedEmailDomains makes the environment of the pre_token_generation function "
+          f"{_bytes(CLAIMS_JSON='', ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} bytes (names and values, "
+          f"{_bytes(ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} of them its own); Lambda allows {ENVIRONMENT} in all"),
+    _both({"tokenClaims": MANY_CLAIMS},
+          f"tokenClaims makes the environment of the pre_token_generation function "
+          f"{_bytes(CLAIMS_JSON=json.dumps(MANY_CLAIMS, sort_keys=True), ALLOWED_EMAIL_DOMAINS='')} bytes (names and "
+          f"values, {_bytes(CLAIMS_JSON=json.dumps(MANY_CLAIMS, sort_keys=True))} of them its own); Lambda allows "
+          f"{ENVIRONMENT} in all"),
+    *(refused("format", "triggers.PreSignUp.environment", {name: "x"},
+              f"{ENVIRONMENT_MAP}; {show(name)} {why}")
+      for name, why in (("AWS_REGION", "is reserved by Lambda"), ("_HANDLER", "is reserved by Lambda"),
+                        ("1bad-key", "is not such a name"), ("B", "is not such a name"))),
+    _both({"clients": {"spa": {**OAUTH, "oauthScopes": ["openid", "api/read"]}}},
+          f'clients.spa.oauthScopes has ["api/read"]: a scope must be a standard one '
+          f"({', '.join(limits.STANDARD_SCOPES)}) or a scope of one of the pool's resource servers, and it has none"),
+    _both({"clients": {"app": {**OAUTH, "oauthScopes": [LONG_SCOPE]}}},
+          f"clients.app.oauthScopes has {show([LONG_SCOPE])}: a scope must be a standard one "
+          f"({', '.join(limits.STANDARD_SCOPES)}) or a scope of one of the pool's resource servers, and it has none"),
+    _both({"authFlows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], "userPoolTier": "LITE"},
+          f'authFlows has ALLOW_USER_AUTH (choice-based sign-in), which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE"'),
+    _both({"clients": {"spa": {"authFlows": ["ALLOW_USER_AUTH"]}}, "userPoolTier": "LITE"},
+          f'clients.spa.authFlows has ALLOW_USER_AUTH (choice-based sign-in), which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE"'),
+    # Names botocore's patterns refuse: control and zero-width characters.
+    *(_entry_name("groups", name, group_name.allowed) for name in ("ad\u200bmins", "ad\x1fmins", "ad\u00admins")),
+    *(_entry_name("clients", name, NAME_CHARS) for name in ("sp\x1fa", "sp\u200ba", "spä")),
+    refused("format", "userPoolName", "pool\x1c", NAME_CHARS),
+    # Integers as the CLI reads them (strconv.Atoi): refused by it first, then by the program.
+    *(refused("type", "passwordMinimumLength", text, "a whole number")
+      for text in (" 8 ", "1_0", ARABIC_EIGHT, "8" * 5000)),
+    # A protected stack names its pool: renaming the stack must never replace it.
+    Bad("contradiction", "userPoolName", {"protect": True},
+        (f"{NS}:userPoolName is not set on this protected stack: set it to 'cognito-auth-dev' (its pool's "
+         "name) in Pulumi.dev.yaml, so that renaming the stack can never rename the pool, which would "
+         "replace it and lose its users",)),
+    # A namespace a letter or a dash away from this program's is a typo, not another program's.
+    *(Bad("unknown-key", key, {f"{namespace}:{key}": value},
+          (f"{namespace}:{key} is not a setting of this program: its namespace is not {NS}; did you mean {NS}:{key}?",))
+      for namespace, key, value in (("cognitoauth", "protect", True), ("cognito_auth", "passwordMinimumLength", 12),
+                                    ("Cognito-Auth", "mfa", "ON"), ("cognito-auht", "protect", True))),
+]  # fmt: skip
+
+BAD = TYPE + BOUND + ENUM + LIST + FORMAT + REQUIRED + CONTRADICTION + UNKNOWN_KEY + GUARDS
 
 
 # --- Accepted: the inside neighbour of each bound, and each contradiction resolved --------
@@ -538,8 +643,7 @@ GOOD = [
     Good("domainPrefix", {"domainPrefix": "x" * 63}),
     Good("defaultGroup", {"defaultGroup": "g" * GROUP_HIGH, "groups": {"g" * GROUP_HIGH: {}}}),
     Good("groups.admins.description", {"groups": {"admins": {"description": DESCRIPTION, "roleArn": ROLE}}}),
-    Good("clients.app.oauthScopes", {"clients": {"app": {**OAUTH, "oauthScopes": [LONG_SCOPE]}}}),
-    Good("clients.app.oauthScopes", {"clients": {"app": {**OAUTH, "oauthScopes": [f"s{i}" for i in range(50)]}}}),
+    Good("clients.app.oauthScopes", {"clients": {"app": {**OAUTH, "oauthScopes": list(limits.STANDARD_SCOPES)}}}),
     Good("clients.app.callbackUrls", {"clients": {"app": {**OAUTH, "callbackUrls": [LONG_URL]}}}),
     Good("clients.app.callbackUrls", {"clients": {"app": {**OAUTH, "callbackUrls": _urls(limits.MAX_URLS)}}}),
     Good("clients.app.logoutUrls", {"clients": {"app": {**OAUTH, "logoutUrls": _urls(limits.MAX_URLS)}}}),
@@ -561,7 +665,7 @@ GOOD = [
     Good("triggers.PreTokenGeneration.lambdaVersion",
          {"tokenClaims": {"tenant": "acme"}, "userPoolTier": "LITE", "triggers": {"PreTokenGeneration": {"lambdaVersion": "V1_0"}}}),
     Good("kmsKeyArn", {"triggers": {"CustomSMSSender": {"functionArn": LAMBDA}}, "kmsKeyArn": KMS}),
-    Good("triggers.PreSignUp.functionArn", {"triggers": {"PreSignUp": {"functionArn": LAMBDA}}}),
+    Good("triggers.PreSignUp.functionArn", {"triggers": {"PreSignUp": {"functionArn": LAMBDA}}, "autoVerifyEmail": False}),
     Good("triggers.PreSignUp.handler", {"triggers": {"CustomMessage": {"handler": "pre_sign_up"}}}),  # same settings: one function
     Good("customAttributes.tenant.minLength", {"customAttributes": {"tenant": {"type": "String", "minLength": 4, "maxLength": 4}}}),
     Good("customAttributes.score.minValue", {"customAttributes": {"score": {"type": "Number", "minValue": 4, "maxValue": 4}}}),

@@ -43,7 +43,16 @@ def test_args_reach_the_resources(fake_aws):
     evaluate(fake_aws, lambda: _outputs(CognitoAuth("shop", args)))
     pool = fake_aws.one("aws:cognito/userPool:UserPool").inputs
     client = fake_aws.one("aws:cognito/userPoolClient:UserPoolClient").inputs
-    function = fake_aws.one("aws:lambda/function:Function").inputs
+    function = fake_aws.named("shop-pre-sign-up").inputs
+    # The allow-list also holds at sign-in, where a changed email would otherwise slip by.
+    token_check = fake_aws.named("shop-pre-token-generation").inputs
+    assert (
+        pool["lambdaConfig"]["preTokenGenerationConfig"]["lambdaArn"]
+        == fake_aws.states["shop-pre-token-generation"]["arn"]
+    )
+    assert token_check["environment"]["variables"]["ALLOWED_EMAIL_DOMAINS"] == (
+        "example.com,example.org"
+    )
     assert pool["name"] == "Shop users"
     assert pool["passwordPolicy"]["minimumLength"] == 12
     assert pool["emailConfiguration"] == {
@@ -71,8 +80,9 @@ def test_admin_create_user_only_reaches_the_pool(fake_aws, only):
 def test_inputs_may_be_outputs_of_other_resources(fake_aws):
     domains = pulumi.Output.from_input(["example.com"])
     evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"allowed_email_domains": domains})))
-    variables = fake_aws.one("aws:lambda/function:Function").inputs["environment"]["variables"]
-    assert variables["ALLOWED_EMAIL_DOMAINS"] == "example.com"
+    for function in ("auth-pre-sign-up", "auth-pre-token-generation"):
+        variables = fake_aws.named(function).inputs["environment"]["variables"]
+        assert variables["ALLOWED_EMAIL_DOMAINS"] == "example.com"
 
 
 def test_protect_guards_the_pool_three_ways(fake_aws, monitor):
@@ -80,11 +90,30 @@ def test_protect_guards_the_pool_three_ways(fake_aws, monitor):
     request = monitor.request_for("aws:cognito/userPool:UserPool")
     assert (request.protect, request.retainOnDelete) == (True, True)
     assert fake_aws.one("aws:cognito/userPool:UserPool").inputs["deletionProtection"] == "ACTIVE"
-    # Only the pool holds user data; the rest stays replaceable.
+    # What users and apps hold on to (the pool, a client's id, a group's members) is
+    # protected; the functions, roles and permissions stay replaceable.
+    kept = ("userPool:", "userPoolClient:", "userGroup:")
     others = [
-        r for r in monitor.requests if r.type.startswith("aws:") and "userPool:" not in r.type
+        r
+        for r in monitor.requests
+        if r.type.startswith("aws:") and not any(k in r.type for k in kept)
     ]
     assert others and not any(r.protect for r in others)
+    assert monitor.request_for("aws:cognito/userPoolClient:UserPoolClient").protect is True
+
+
+def test_protect_keeps_every_client_and_group(fake_aws, monitor):
+    args = {"protect": True, "groups": {"admins": {}, "staff": {}},
+            "clients": {"spa": {"public": True}}}  # fmt: skip
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", args)), monitor=monitor)
+    kept = [r for r in monitor.requests if r.type in (
+        "aws:cognito/userPoolClient:UserPoolClient", "aws:cognito/userGroup:UserGroup")]  # fmt: skip
+    assert sorted(r.name for r in kept) == [
+        "auth-admins-group", "auth-app-client", "auth-spa-client", "auth-staff-group"]  # fmt: skip
+    assert all(r.protect for r in kept)
+    # Protection is the engine's refusal to delete; only the pool is also kept in AWS
+    # when its resource goes away.
+    assert not any(r.retainOnDelete for r in kept)
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,10 @@ EXAMPLES = {
         {"refresh_token_validity_hours": 1, "access_token_validity_minutes": 61},
         "refresh_token_validity_hours is 1 hours, shorter than access_token_validity_minutes",
     ),
-    "a_pool_has_a_client": ({"clients": {}}, "clients is empty"),
+    "a_pool_has_a_client": (
+        {"clients": {"app": {"enabled": False}}},
+        "clients leaves no app client",
+    ),
     "client_auth_flows_are_not_mixed": (
         {"clients": {"spa": {"auth_flows": MIXED}}},
         "clients.spa.auth_flows is",
@@ -59,6 +62,34 @@ EXAMPLES = {
     "client_oauth_settings_agree": (
         {"clients": {"spa": {"oauth_flows": ["code"], "oauth_scopes": ["openid"]}}},
         "clients.spa.callback_urls is empty",
+    ),
+    "client_scopes_are_known": (
+        {
+            "clients": {
+                "spa": {
+                    "oauth_flows": ["code"],
+                    "oauth_scopes": ["api/read"],
+                    "callback_urls": ["https://app.example.com/cb"],
+                }
+            }
+        },
+        'clients.spa.oauth_scopes has ["api/read"]: a scope must be',
+    ),  # fmt: skip
+    "choice_based_sign_in_needs_essentials": (
+        {"auth_flows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], "user_pool_tier": "LITE"},
+        "auth_flows has ALLOW_USER_AUTH (choice-based sign-in), which needs user_pool_tier",
+    ),
+    "shipped_variables_are_not_overridden": (
+        {"triggers": {"PreSignUp": {"environment": {"AUTO_CONFIRM_USERS": "true"}}}},
+        "sets AUTO_CONFIRM_USERS, which the shipped pre_sign_up handler takes from auto_confirm_users",
+    ),
+    "handler_settings_reach_their_handler": (
+        {"allowed_email_domains": ["example.com"], "triggers": {"PreSignUp": {"enabled": False}}},
+        "only the shipped pre_sign_up handler of PreSignUp acts on it",
+    ),
+    "environment_fits_lambda": (
+        {"allowed_email_domains": [f"d{i}.example.com" for i in range(300)]},
+        "Lambda allows 4096 in all",
     ),
     "trigger_can_be_configured": (
         {"triggers": {"InboundFederation": {"function_arn": LAMBDA}}},
@@ -177,8 +208,10 @@ def test_every_setting_that_may_be_an_output_reaches_its_resource_as_one(fake_aw
     assert pool["softwareTokenMfaConfiguration"] == {"enabled": True}
     assert pool["userPoolAddOns"] == {"advancedSecurityMode": "AUDIT"}
     assert pool["emailConfiguration"]["fromEmailAddress"] == "no-reply@example.com"
-    function = fake_aws.one("aws:lambda/function:Function").inputs
+    function = fake_aws.named("auth-pre-sign-up").inputs
     assert function["architectures"] == ["x86_64"]
+    token_check = fake_aws.named("auth-pre-token-generation").inputs
+    assert token_check["environment"]["variables"]["ALLOWED_EMAIL_DOMAINS"] == "example.com"
     assert function["environment"]["variables"] == {
         "AUTO_CONFIRM_USERS": "false", "AUTO_VERIFY_EMAIL": "false",
         "ALLOWED_EMAIL_DOMAINS": "example.com",

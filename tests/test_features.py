@@ -210,7 +210,8 @@ def test_public_spa_and_confidential_server_clients(fake_aws):
 
     out = evaluate(fake_aws, program)
     clients = {c.inputs["name"]: c.inputs for c in fake_aws.of_type(CLIENT)}
-    assert set(clients) == {"spa", "server"}
+    # The default app client stays beside them: its id is in apps already.
+    assert set(clients) == {"app", "spa", "server"}
     spa, server = clients["spa"], clients["server"]
     assert spa["generateSecret"] is False and server["generateSecret"] is True
     assert spa["allowedOauthFlows"] == ["code"] and spa["allowedOauthFlowsUserPoolClient"] is True
@@ -222,7 +223,8 @@ def test_public_spa_and_confidential_server_clients(fake_aws):
     assert server["explicitAuthFlows"] == ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH",
                                            "ALLOW_REFRESH_TOKEN_AUTH"]  # fmt: skip
     assert (
-        set(out["client_ids"]) == {"spa", "server"} and out["client_id"] == out["client_ids"]["spa"]
+        set(out["client_ids"]) == {"app", "spa", "server"}
+        and out["client_id"] == out["client_ids"]["app"]
     )
     assert set(out["client_secrets"]) == {"server"} and out["client_secrets"]["server"].startswith(
         "secret-"
@@ -232,7 +234,7 @@ def test_public_spa_and_confidential_server_clients(fake_aws):
     assert domain == {"domain": "acme-shop", "userPoolId": out["user_pool_id"]}
     assert out["hosted_ui_url"] == "https://acme-shop.auth.us-east-1.amazoncognito.com"
     component = fake_aws.one("cognito-auth:index:CognitoAuth").inputs
-    assert component == {"publicClients": ["spa"]}
+    assert component == {"publicClients": ["app", "spa"]}
 
 
 def test_groups_with_precedence_and_role(build, fake_aws):
@@ -292,7 +294,7 @@ BAD = [
     ({"default_group": "staff"}, 'default_group is "staff", which is not one of groups (none defined)'),
     ({"token_claims": {"sub": "x"}}, 'token_claims sets "sub", a claim Cognito reserves'),
     ({"token_claims": {"n": 1}}, "a map of names to strings"),
-    ({"clients": {}}, "clients is empty"),
+    ({"clients": {"app": {"enabled": False}}}, "clients leaves no app client"),
     ({"clients": {"bad/name": {}}}, "clients.bad/name is not allowed"),
     ({"clients": {"api": {"public": False, "oauth_flows": ["client_credentials"], "oauth_scopes": ["api/read"]}}}, "whose scopes must come from a resource server"),
     ({"kms_key_arn": "arn:aws:kms:us-east-1:123456789012:alias/cognito"}, "empty or a KMS key ARN"),
@@ -307,7 +309,8 @@ BAD = [
     ({"domain_prefix": "-bad"}, "domain_prefix is"),
     ({"domain_prefix": "x" * 64}, "domain_prefix is"),
     ({"groups": {"has space": {}}}, "groups.has space is not allowed"),
-    ({"groups": {"g": {"precedence": -1}}}, "groups.g.precedence is -1; it must be a whole number from 0 up"),
+    ({"groups": {"g": {"precedence": -1}}}, "groups.g.precedence is -1; it must be a whole number from 0 to 2147483647"),
+    ({"groups": {"g": {"precedence": 2**31}}}, "groups.g.precedence is 2147483648; it must be a whole number from 0 to 2147483647"),
     ({"groups": {"g": {"role_arn": "arn:aws:iam::1:user/x"}}}, "it must be an IAM role ARN"),
     ({"custom_attributes": {"tenant": {}}}, "custom_attributes.tenant.type is missing"),
     ({"custom_attributes": {"tenant": {"type": "Text"}}}, 'one of "String", "Number", "DateTime", "Boolean"'),

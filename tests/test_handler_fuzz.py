@@ -19,6 +19,7 @@ import json
 import os
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as label
 from hypothesis import strategies as st
@@ -55,7 +56,11 @@ texts = st.one_of(
         st.integers(1_000, 20_000),
     ),  # fmt: skip
 )
-scalars = st.none() | st.booleans() | st.integers() | texts
+# Any JSON value Lambda can deliver: numbers far beyond 64 bits too (a 400-digit one here;
+# test_every_handler_survives_extreme_json below has 5,000 digits and 10,000 levels).
+big_integers = st.builds(lambda digits, sign: sign * (10 ** (digits - 1) + 7), st.integers(20, 400),
+                         st.sampled_from([1, -1]))  # fmt: skip
+scalars = st.none() | st.booleans() | st.integers() | big_integers | texts
 # Cognito sends JSON, which has no NaN or Infinity.
 scalars |= st.floats(allow_nan=False, allow_infinity=False)
 junk = st.recursive(
@@ -63,6 +68,16 @@ junk = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4),
     max_leaves=10,
 )
+# And nesting deeper than a handler would ever walk.
+junk |= st.builds(lambda depth, leaf: _nested(depth, leaf), st.integers(20, 60), scalars)
+
+
+def _nested(depth: int, leaf):
+    value = leaf
+    for level in range(depth):
+        value = [value] if level % 2 else {"k": value}
+    return value
+
 
 SOURCES = (
     "PreSignUp_SignUp", "PreSignUp_ExternalProvider", "PreSignUp_AdminCreateUser",
@@ -242,6 +257,18 @@ def assert_no_email(record: dict, event, copied: tuple[str, ...]):
             assert all(email not in text for text in strings(value)), name
 
 
+def refused_by(allow_list, email) -> bool:
+    """Whether an allow-list refuses an address: listed exactly, or under a "*." entry."""
+    allowed = {d.strip().lower() for d in (allow_list or "").split(",") if d.strip()}
+    domain = email.rsplit("@", 1)[1].lower() if email else None
+    if not allowed:
+        return False
+    if domain is None:
+        return True
+    wildcards = [entry[1:] for entry in allowed if entry.startswith("*.")]
+    return domain not in allowed and not any(domain.endswith(w) for w in wildcards)
+
+
 def assert_returns_the_event(result, event):
     if isinstance(event, dict):
         assert result is event
@@ -264,7 +291,8 @@ def allow_lists(draw, event):
     own = email.rsplit("@", 1)[1] if email else None
     choices = [domains, env_texts.filter(lambda t: "," not in t)]
     if encodable(own):
-        choices.append(st.sampled_from([own, own.upper(), f"  {own} "]))
+        parent = own.split(".", 1)[1] if "." in own else own
+        choices.append(st.sampled_from([own, own.upper(), f"  {own} ", f"*.{parent}", f"*.{own}"]))
     picked = draw(st.lists(st.one_of(choices), max_size=3))
     return draw(st.sampled_from([None, "", ",".join(picked), ", ".join(picked)]))
 
@@ -279,10 +307,7 @@ def check_pre_sign_up(event, data):
     result, raised, printed = call(pre_sign_up.handler, event, **env)
 
     email = email_of(before)
-    allowed = {
-        d.strip().lower() for d in (env["ALLOWED_EMAIL_DOMAINS"] or "").split(",") if d.strip()
-    }
-    refuse = bool(allowed) and (email.rsplit("@", 1)[1].lower() if email else None) not in allowed
+    refuse = refused_by(env["ALLOWED_EMAIL_DOMAINS"], email)
     record = one_json_line(printed)
     label(f"decision: {record['decision']}")
     assert_no_email(record, before, copied=("trigger", "userPoolId", *FLAGS))
@@ -504,22 +529,36 @@ V2_CLAIMS = (
 def check_pre_token_generation(event, data):
     before = copy.deepcopy(event)
     raw = data.draw(claim_settings)
-    result, raised, printed = call(pre_token_generation.handler, event, CLAIMS_JSON=raw)
-    assert raised is None, repr(raised)
-    assert_returns_the_event(result, event)
+    allow_list = data.draw(allow_lists(event))
+    result, raised, printed = call(
+        pre_token_generation.handler, event, CLAIMS_JSON=raw, ALLOWED_EMAIL_DOMAINS=allow_list
+    )
     record = one_json_line(printed)
     label(f"decision: {record['decision']}")
+    sent = before if isinstance(before, dict) else {}
+    source = sent.get("triggerSource")
+    # Every token to a user whose address is outside the list is refused, and only those.
+    if (
+        isinstance(source, str)
+        and source in USER_SOURCES
+        and refused_by(allow_list, email_of(before))
+    ):
+        assert isinstance(raised, pre_token_generation.SignInRefused), repr(raised)
+        assert str(raised) == pre_token_generation.REFUSAL_MESSAGE
+        assert record["decision"] == "refused"
+        return None, before
+    assert raised is None, repr(raised)
+    assert_returns_the_event(result, event)
     # Claim names come from the setting, not the event.
     assert_no_email(record, before, copied=("trigger", "version", "userPoolId", "clientId",
                                             "claims", "refused"))  # fmt: skip
 
-    sent = before if isinstance(before, dict) else {}
     # Only the response changes.
     assert {k: v for k, v in result.items() if k != "response"} == {
         k: v for k, v in sent.items() if k != "response"
     }
     claims = expected_claims(raw)
-    source, version = sent.get("triggerSource"), sent.get("version")
+    version = sent.get("version")
     issues = isinstance(source, str) and source in USER_SOURCES and version in ("1", "2", "3")
     changed = changed_claims(sent.get("response"), result["response"])
     for written in changed.values():  # never a reserved claim, only the setting's claims
@@ -555,6 +594,8 @@ def test_pre_token_generation_never_raises(event, data):
 @given(event=token_events(perturb=False), data=st.data())
 def test_pre_token_generation_answers_in_the_events_version(event, data):
     result, before = check_pre_token_generation(event, data)
+    if result is None:
+        return  # refused: outside the allow-list
     response = result["response"]
     # Cognito sends the other version's block as null; it must not gain the wrong one.
     if before["version"] == "1":
@@ -563,3 +604,51 @@ def test_pre_token_generation_answers_in_the_events_version(event, data):
         assert set(response) == {"claimsAndScopeOverrideDetails"}
     for claims in changed_claims(before["response"], response).values():
         assert all(isinstance(value, str) for value in claims.values())
+
+
+# --- Extremes no strategy draws cheaply ------------------------------------------------------
+
+HUGE = 10**5000  # more digits than Python will turn into text (4,300)
+DEEP = _nested(10_000, "leaf")  # deeper than Python's recursion limit
+
+
+@pytest.mark.parametrize("value", [HUGE, -HUGE, DEEP], ids=["huge", "negative-huge", "deep"])
+@pytest.mark.parametrize("field", ["triggerSource", "userPoolId", "version", "userName",
+                                   "callerContext", "request", "response"])  # fmt: skip
+@pytest.mark.parametrize(
+    "handler, event, allowed",
+    [
+        (pre_sign_up.handler, pre_sign_up_event, (pre_sign_up.SignUpRefused,)),
+        (post_confirmation.handler, post_confirmation_event, ()),
+        # Without a readable address the allow-list refuses: the one exception each may raise.
+        (
+            pre_token_generation.handler,
+            pre_token_generation_event,
+            (pre_token_generation.SignInRefused,),
+        ),
+    ],
+    ids=["pre_sign_up", "post_confirmation", "pre_token_generation"],
+)
+def test_every_handler_survives_extreme_json(handler, event, allowed, field, value):
+    sent = event()
+    sent[field] = value
+    previous = post_confirmation.set_client(FakeCognito(None))
+    try:
+        _, raised, printed = call(handler, sent, ALLOWED_EMAIL_DOMAINS="example.com",
+                                  DEFAULT_GROUP="members", CLAIMS_JSON='{"tenant": "acme"}')  # fmt: skip
+    finally:
+        post_confirmation.set_client(previous)
+    assert raised is None or isinstance(raised, allowed), repr(raised)
+    one_json_line(printed)
+
+
+@pytest.mark.parametrize("value", [HUGE, DEEP], ids=["huge", "deep"])
+def test_an_extreme_email_is_no_email(value):
+    for handler, event in ((pre_sign_up.handler, pre_sign_up_event),
+                           (pre_token_generation.handler, pre_token_generation_event)):  # fmt: skip
+        sent = event()
+        sent["request"]["userAttributes"]["email"] = value
+        _, raised, printed = call(handler, sent, ALLOWED_EMAIL_DOMAINS="example.com")
+        # No address to check against the list: refused, never crashed.
+        assert type(raised).__name__ in ("SignUpRefused", "SignInRefused"), repr(raised)
+        assert one_json_line(printed)["decision"] == "refused"

@@ -220,18 +220,22 @@ def test_one_structured_log_line_without_user_attributes(claims, capsys):
     pre_token_generation.handler(event, context=type("Context", (), {"aws_request_id": "r-1"})())
     out = capsys.readouterr().out
     assert "secret.person" not in out and "acme" not in out  # names, not values
-    assert json.loads(out) == {
-        "level": "WARNING",
-        "trigger": "TokenGeneration_Authentication",
-        "version": "2",
-        "userPoolId": "us-east-1_Example1",
-        "clientId": "exampleclient",
-        "requestId": "r-1",
-        "decision": "added",
-        "tokens": ["id", "access"],
-        "claims": ["tenant"],
-        "refused": ["iss: reserved by Cognito"],
-    }
+    assert (
+        json.loads(out)
+        == {
+            "level": "WARNING",
+            "trigger": "TokenGeneration_Authentication",
+            "version": "2",
+            "userPoolId": "us-east-1_Example1",
+            "clientId": "exampleclient",
+            "requestId": "r-1",
+            "emailDomain": "example.com",  # the domain the allow-list is checked against, never the address
+            "decision": "added",
+            "tokens": ["id", "access"],
+            "claims": ["tenant"],
+            "refused": ["iss: reserved by Cognito"],
+        }
+    )
 
 
 def test_handler_imports_only_the_standard_library():

@@ -129,7 +129,7 @@ def settings_tables() -> str:
             added = (
                 "always added"
                 if kind.always
-                else f"added by `{SETTINGS[kind.added_by].key}`"
+                else "added by " + " or ".join(f"`{SETTINGS[s].key}`" for s in kind.added_by)
                 if kind.added_by
                 else ""
             )
