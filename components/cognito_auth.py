@@ -107,9 +107,10 @@ class CognitoAuth(pulumi.ComponentResource):
                 self,
             )
 
-        # A client's id is in every app config and token, a group holds its members: on
-        # protected stacks a renamed or removed entry is refused by the engine too, rather
-        # than deleted (`pulumi state unprotect` first, to mean it).
+        # A client's id is in every app config and token, a group holds its members, the
+        # domain is the hosted UI's URL: on protected stacks the engine refuses to delete or
+        # replace them too (a renamed or removed entry), rather than losing them
+        # (`pulumi state unprotect` first, to mean it).
         kept = pulumi.ResourceOptions(parent=self, protect=True) if v["protect"] else child
         clients = {
             client: aws.cognito.UserPoolClient(
@@ -135,7 +136,7 @@ class CognitoAuth(pulumi.ComponentResource):
         self.hosted_ui_url = pulumi.Output.from_input("")
         if v["domain_prefix"]:
             domain = aws.cognito.UserPoolDomain(
-                f"{name}-domain", domain=v["domain_prefix"], user_pool_id=user_pool.id, opts=child
+                f"{name}-domain", domain=v["domain_prefix"], user_pool_id=user_pool.id, opts=kept
             )
             self.hosted_ui_url = pulumi.Output.concat(
                 "https://", domain.domain, ".auth.", region, ".amazoncognito.com"

@@ -55,6 +55,16 @@ ACCOUNT_ID = "000000000000"
 REGION = "us-east-1"
 
 
+# ministack's switches that make it behave as AWS does, where its default is laxer. A
+# running emulator started without one of them is restarted rather than reused.
+AS_AWS_DOES = {
+    # A PreTokenGeneration function that raises refuses the sign-in or refresh (AWS answers
+    # UserLambdaValidationException); ministack's default logs it and issues the tokens
+    # anyway, which would hide the allow-list's check at sign-in.
+    "MINISTACK_COGNITO_PRETOKEN_STRICT": "1",
+}
+
+
 class EmulatorError(RuntimeError):
     """The emulator could not be installed, started, reached or stopped."""
 
@@ -302,6 +312,7 @@ class Emulator:
             and (self.requested_port is None or record.port == self.requested_port)
             # Pins changed since it started (e.g. a package added): restart on the new venv.
             and self.is_installed()
+            and AS_AWS_DOES.items() <= environment_of(record.pid).items()
         )
 
     def _environment(self, port: int) -> dict[str, str]:
@@ -326,6 +337,7 @@ class Emulator:
             STATE_DIR=str(self.state_dir),
             TMPDIR=str(self.home / "tmp"),
             PYTHONUNBUFFERED="1",
+            **AS_AWS_DOES,
         )
         if self.persist:
             env["PERSIST_STATE"] = "1"

@@ -373,7 +373,8 @@ def _error_lines(text: str) -> list[str]:
     errors: list[str] = []
     continuing = False
     for raw in text.splitlines():
-        line = raw.strip()
+        # CommandError's text labels the CLI's stderr as "stderr: " on the line it begins.
+        line = raw.strip().removeprefix("stderr: ")
         if line.startswith("error:"):
             errors.append(line)
             continuing = True
@@ -381,23 +382,25 @@ def _error_lines(text: str) -> list[str]:
             errors[-1] += " " + line
         else:
             continuing = False
-    return errors
+    # The inline path hands a program's error back to the CLI, which reports it once more
+    # as "an unhandled error occurred: <the same>"; the language host would not.
+    echo = "error: an unhandled error occurred: "
+    return [e for e in errors if not (e.startswith(echo) and f"error: {e[len(echo) :]}" in errors)]
 
 
 def _command_error(command: str, stack: str, error: Exception) -> str:
     text = str(getattr(error, "stderr", "") or error)
     errors = _error_lines(text)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip().removeprefix("stderr: ") for line in text.splitlines() if line.strip()]
     detail = " ".join(errors[:3]) or (lines[-1] if lines else str(error))
     return f"`pulumi {command}` of stack {stack} failed: {detail}"
 
 
 def _cli_failure(args, result: subprocess.CompletedProcess, stack: str) -> str:
     """The CLI's own error lines, in one sentence that names the command and the stack."""
-    lines = [
-        line.strip() for line in (result.stderr or result.stdout or "").splitlines() if line.strip()
-    ]
-    errors = [line for line in lines if line.startswith("error:")] or lines[-1:]
+    text = result.stderr or result.stdout or ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    errors = _error_lines(text) or lines[-1:]
     return (
         f"`pulumi {' '.join(args)}` of stack {stack} failed (exit {result.returncode}): "
         f"{' '.join(errors[:3])}"

@@ -749,6 +749,32 @@ def test_every_problem_is_reported_at_once(fake_aws, monitor):
     _assert_nothing_registered(fake_aws, monitor)
 
 
+LONG = 20_000
+ONE_BAD = [f"d{i}.example.com" for i in range(LONG)]
+ONE_BAD[12_345] = "BAD domain"
+
+
+@pytest.mark.parametrize(
+    ("config", "fragment"),
+    [
+        ({"allowedEmailDomains": ONE_BAD}, f'… ({LONG} entries); it must be a list of domains'),
+        ({"clients": {"app": {"callbackUrls": ["https://app.example.com/cb"] * LONG}}},
+         f"… ({LONG} entries); it must be a list of at most 100 URLs"),
+        ({"tokenClaims": {f"c{i}": "v" for i in range(LONG)}},
+         "makes the environment of the pre_token_generation function 288922 bytes"),
+    ],
+    ids=["one-bad-entry", "too-many", "too-big"],
+)  # fmt: skip
+def test_a_20000_item_value_gets_a_short_message(fake_aws, monitor, config, fragment):
+    with pytest.raises(ConfigError) as error:
+        _run(fake_aws, monitor, config)
+    (problem,) = error.value.problems
+    assert fragment in problem and len(problem) < 600, problem
+    if config.get("allowedEmailDomains") is ONE_BAD:
+        assert problem.endswith('"BAD domain" is not')
+    _assert_nothing_registered(fake_aws, monitor)
+
+
 # --- The table's coverage and its count --------------------------------------------------
 
 EVERY_KEY = set(CONFIG_KEYS) | {

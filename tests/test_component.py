@@ -92,7 +92,7 @@ def test_protect_guards_the_pool_three_ways(fake_aws, monitor):
     assert fake_aws.one("aws:cognito/userPool:UserPool").inputs["deletionProtection"] == "ACTIVE"
     # What users and apps hold on to (the pool, a client's id, a group's members) is
     # protected; the functions, roles and permissions stay replaceable.
-    kept = ("userPool:", "userPoolClient:", "userGroup:")
+    kept = ("userPool:", "userPoolClient:", "userGroup:", "userPoolDomain:")
     others = [
         r
         for r in monitor.requests
@@ -102,14 +102,16 @@ def test_protect_guards_the_pool_three_ways(fake_aws, monitor):
     assert monitor.request_for("aws:cognito/userPoolClient:UserPoolClient").protect is True
 
 
-def test_protect_keeps_every_client_and_group(fake_aws, monitor):
+def test_protect_keeps_every_client_group_and_domain(fake_aws, monitor):
     args = {"protect": True, "groups": {"admins": {}, "staff": {}},
-            "clients": {"spa": {"public": True}}}  # fmt: skip
+            "clients": {"spa": {"public": True}}, "domain_prefix": "shop-login"}  # fmt: skip
     evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", args)), monitor=monitor)
     kept = [r for r in monitor.requests if r.type in (
-        "aws:cognito/userPoolClient:UserPoolClient", "aws:cognito/userGroup:UserGroup")]  # fmt: skip
+        "aws:cognito/userPoolClient:UserPoolClient", "aws:cognito/userGroup:UserGroup",
+        "aws:cognito/userPoolDomain:UserPoolDomain")]  # fmt: skip
     assert sorted(r.name for r in kept) == [
-        "auth-admins-group", "auth-app-client", "auth-spa-client", "auth-staff-group"]  # fmt: skip
+        "auth-admins-group", "auth-app-client", "auth-domain", "auth-spa-client",
+        "auth-staff-group"]  # fmt: skip
     assert all(r.protect for r in kept)
     # Protection is the engine's refusal to delete; only the pool is also kept in AWS
     # when its resource goes away.

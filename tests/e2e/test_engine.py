@@ -83,6 +83,28 @@ def test_a_protected_pool_survives_a_replacing_change_and_a_destroy(deploy):
     assert _sign_in(prod, email)["IdToken"]
 
 
+def test_a_protected_stack_refuses_to_drop_a_client_or_rename_a_group(deploy):
+    prod = deploy("e2e-protected-kept", stack_file="prod", groups={"staff": {}})
+    client_id = prod.client_id
+    # The app client removed explicitly (it is kept unless the stack says so), a group renamed.
+    prod.handle.config_set("cognito-auth:clients.app.enabled", "false", path=True)
+    prod.handle.config_set("cognito-auth:clients.web.public", "true", path=True)
+    prod.handle.config_set("cognito-auth:groups.team.precedence", "1", path=True)
+    prod.handle.pulumi("config", "rm", "--path", "cognito-auth:groups.staff")
+    lines: list[str] = []
+    with pytest.raises(SandboxError) as refused:
+        prod.handle.up(sync=False, on_output=lines.append)
+    message = str(refused.value) + "\n".join(lines)
+    assert "cannot be deleted because it is protected" in message, message
+    # Nothing was half done: the app's client id still signs users up, the group is there,
+    # and the new entries were not created either.
+    assert prod.idp.describe_user_pool_client(UserPoolId=prod.pool_id, ClientId=client_id)
+    groups = prod.idp.list_groups(UserPoolId=prod.pool_id)["Groups"]
+    assert [g["GroupName"] for g in groups] == ["staff"]
+    clients = prod.idp.list_user_pool_clients(UserPoolId=prod.pool_id, MaxResults=60)
+    assert [c["ClientName"] for c in clients["UserPoolClients"]] == ["app"]
+
+
 def test_preview_diff_shows_the_replacement_before_anything_happens(deploy):
     stack = deploy("e2e-rename")
     before = _pool(stack)
@@ -281,3 +303,26 @@ def test_config_set_path_on_nested_keys_works_as_the_readme_says(sandbox, emulat
         assert "aws:cognito:UserGroup auth-admins-group create" in text, text
     finally:
         stack.remove()
+
+
+def test_a_key_without_a_namespace_is_the_projects_to_the_cli_and_the_offline_loader(
+    sandbox, emulator, tmp_path
+):
+    path = tmp_path / "Pulumi.table.yaml"
+    path.write_text("config:\n  passwordMinimumLength: 12\n  protekt: true\n")
+    stack = SandboxStack(sandbox, "e2e-config-bare", path)
+    try:
+        received = _received(stack, tmp_path)
+        with pytest.raises(SandboxError) as refused:
+            stack.preview()
+    finally:
+        stack.remove()
+    assert received["cognito-auth:passwordMinimumLength"] == "12"
+    assert "cognito-auth:protekt" in received and "protekt" not in received
+    assert (
+        "cognito-auth:protekt is not a setting of this program; did you mean cognito-auth:protect?"
+        in str(refused.value)
+    )
+    offline = _offline(path, stack.name)
+    assert offline["cognito-auth:passwordMinimumLength"] == "12"
+    assert "cognito-auth:protekt" in offline
