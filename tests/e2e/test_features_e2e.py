@@ -51,7 +51,8 @@ def _claims(stack, token: str) -> dict:
 
 def test_outputs_name_every_client_and_group(stack):
     outputs = stack.outputs
-    assert set(outputs["clientIds"]) == {"spa", "server"}
+    # The default app client stays beside the stack's own.
+    assert set(outputs["clientIds"]) == {"app", "spa", "server"}
     assert set(outputs["clientSecrets"]) == {"server"}
     assert outputs["groupNames"] == ["members"]
     assert outputs["hostedUiUrl"] == "https://e2e-features.auth.us-east-1.amazoncognito.com"
