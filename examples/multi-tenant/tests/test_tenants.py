@@ -72,6 +72,12 @@ def _of(mocks, typ, tenant):
     return found[0].inputs
 
 
+def _named(mocks, name):
+    found = [r for r in mocks.created if r.name == name]
+    assert len(found) == 1, (name, len(found))
+    return found[0].inputs
+
+
 def test_component_comes_from_the_installed_package():
     # Not from a checkout: a missing module or data file must fail here.
     assert "site-packages" in Path(cognito_auth.__file__).parts
@@ -87,7 +93,7 @@ def test_two_pools_two_clients_two_triggers(deployed):
         pool = _of(mocks, "aws:cognito/userPool:UserPool", tenant)
         client = _of(mocks, "aws:cognito/userPoolClient:UserPoolClient", tenant)
         function = mocks.states[f"{tenant}-pre-sign-up"]
-        permission = _of(mocks, "aws:lambda/permission:Permission", tenant)
+        permission = _named(mocks, f"{tenant}-pre-sign-up-invoke")
         assert client["userPoolId"] == tenants[tenant]["userPoolId"]
         assert pool["lambdaConfig"]["preSignUp"].endswith(f":function:{function['name']}")
         assert permission["sourceArn"].endswith(f"userpool/{tenants[tenant]['userPoolId']}")
@@ -99,10 +105,14 @@ def test_two_pools_two_clients_two_triggers(deployed):
 
 def test_each_tenant_keeps_its_own_settings(deployed):
     mocks, _ = deployed
-    acme = _of(mocks, "aws:lambda/function:Function", "acme")["environment"]["variables"]
-    globex = _of(mocks, "aws:lambda/function:Function", "globex")["environment"]["variables"]
+    acme = _named(mocks, "acme-pre-sign-up")["environment"]["variables"]
+    globex = _named(mocks, "globex-pre-sign-up")["environment"]["variables"]
     assert acme["ALLOWED_EMAIL_DOMAINS"] == "acme.example" and acme["AUTO_CONFIRM_USERS"] == "true"
     assert globex["ALLOWED_EMAIL_DOMAINS"] == "" and globex["AUTO_CONFIRM_USERS"] == "false"
+    # acme's allow-list is checked at sign-in too; globex, open to anyone, needs no check.
+    token_check = _named(mocks, "acme-pre-token-generation")["environment"]["variables"]
+    assert token_check["ALLOWED_EMAIL_DOMAINS"] == "acme.example"
+    assert not [r for r in mocks.created if r.name == "globex-pre-token-generation"]
     acme_pool = _of(mocks, "aws:cognito/userPool:UserPool", "acme")
     globex_pool = _of(mocks, "aws:cognito/userPool:UserPool", "globex")
     assert acme_pool["passwordPolicy"]["minimumLength"] == 12
@@ -117,6 +127,6 @@ def test_each_tenant_keeps_its_own_settings(deployed):
 def test_trigger_code_is_the_packaged_handler(deployed):
     mocks, _ = deployed
     for tenant in ("acme", "globex"):
-        code = _of(mocks, "aws:lambda/function:Function", tenant)["code"]
+        code = _named(mocks, f"{tenant}-pre-sign-up")["code"]
         (asset,) = code.assets.values()
         assert Path(asset.path).is_relative_to(Path(cognito_auth.__file__).parent)
