@@ -108,14 +108,14 @@ class TriggerArgs(TypedDict):
     """Event version Cognito sends: PreTokenGeneration takes V1_0, V2_0 (its default) or V3_0, the last two on the ESSENTIALS or PLUS plan; the custom senders take V1_0."""
 
     enabled: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
-    """false removes a trigger the component would otherwise add, such as PreSignUp."""
+    """false removes the trigger, even one the component would otherwise add, such as PreSignUp; the entry's other settings are then unused, so it can be switched back on as it was."""
 
 
 class ClientArgs(TypedDict):
     """One app client. Settings not given here come from the component's top-level ones."""
 
     enabled: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
-    """false removes a client the component would otherwise keep: app, which stays unless removed so."""
+    """false removes the client, even one the component would otherwise keep: app, which stays unless removed so; the entry's other settings are then unused, so it can be switched back on as it was."""
 
     public: NotRequired[Annotated[bool, Setting(boolean, default=True)]]
     """A public client (a browser or mobile app) has no secret; a server-side client gets one, exported as a Pulumi secret. Changing it replaces the client."""
@@ -302,7 +302,7 @@ class CognitoAuthArgs(TypedDict):
     triggers: NotRequired[
         Annotated[Mapping[str, TriggerArgs], Setting(entries=one_of(tuple(TRIGGERS)), default={})]
     ]
-    """Cognito triggers by name, merged over those the component adds itself: PreSignUp always, PostConfirmation with defaultGroup, PreTokenGeneration with tokenClaims."""
+    """Cognito triggers by name, merged over those the component adds itself: PreSignUp always, PostConfirmation with defaultGroup, PreTokenGeneration with tokenClaims or allowedEmailDomains."""
 
     kms_key_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_KMS_KEY, "")]]
     """KMS key Cognito encrypts codes with for the CustomEmailSender and CustomSMSSender triggers, which need it."""

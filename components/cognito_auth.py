@@ -13,7 +13,7 @@ from .handlers import kebab
 from .settings import output_fields
 from .trigger_function import TriggerFunction, invoke_permission
 from .user_pool import user_pool_args
-from .validation import validate
+from .validation import kept_defaults, validate
 
 TYPE_TOKEN = "cognito-auth:index:CognitoAuth"
 
@@ -70,6 +70,8 @@ class CognitoAuth(pulumi.ComponentResource):
         # Registered as inputs and as the publicClients output, so policies can tell
         # public clients apart.
         super().__init__(TYPE_TOKEN, name, {"publicClients": plan.public_clients}, opts)
+        for note in kept_defaults(dict(args or {})):
+            pulumi.log.warn(note, resource=self)
         child = pulumi.ResourceOptions(parent=self)
         invoke = pulumi.InvokeOutputOptions(parent=self)
 

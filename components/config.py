@@ -12,7 +12,7 @@ from .args import SETTINGS, CognitoAuthArgs
 from .naming import config_naming
 from .rules import ConfigError
 from .settings import camel
-from .validation import validate
+from .validation import kept_defaults, validate
 
 __all__ = ["CONFIG_KEYS", "args_from_config", "camel"]
 
@@ -39,4 +39,6 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
         raise ConfigError(strays + error.problems) from None
     if strays:
         raise ConfigError(strays)
+    for note in kept_defaults(written, naming):
+        pulumi.log.warn(note)
     return CognitoAuthArgs(**{name: values[name] for name in map(CONFIG_KEYS.get, written)})

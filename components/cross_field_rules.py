@@ -1,13 +1,16 @@
 """Rules across settings: each value is valid alone, but together they contradict.
 
 Each rule declares the settings it reads and sees only those (reading another raises).
-Validation skips a rule when one of its own settings is an Output, known only at
-deployment, or was refused already; never because some other setting is. Every message
-names every key involved, so the user knows which one to change. A new rule is one more
-function with its `@reads`.
+Validation skips a rule when one of its own settings was refused already, or is an Output,
+known only at deployment; never because some other setting is. A rule that can judge a
+setting even as an Output (it only asks whether the setting is given, or counts it as at
+least empty) declares it `late`, and an Output there does not skip it: a guard that one
+Output could switch off would be no guard. Every message names every key involved, so the
+user knows which one to change. A new rule is one more function with its `@reads`.
 """
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -15,11 +18,12 @@ from dataclasses import dataclass
 from . import limits
 from .args import CLIENT, TRIGGER
 from .handlers import kebab, locate
+from .inputs import is_output
 from .naming import Naming
 from .plan import FUNCTION_SETTINGS, functions_by_module
 from .rules import show
 from .settings import filled
-from .triggers import SHIPPED, TRIGGER_SET, TRIGGERS, enabled
+from .triggers import ADDING, SHIPPED, TRIGGER_SET, TRIGGERS, enabled
 
 LIFETIMES = ("access_token_validity_minutes", "id_token_validity_minutes")
 REFRESH = "refresh_token_validity_hours"
@@ -44,19 +48,29 @@ class CrossFieldRule:
     name: str
     reads: tuple[str, ...]
     check: Callable[[Reading], Iterable[str]]
+    late: frozenset[str] = frozenset()  # of reads: judged even as Outputs
 
 
 RULES: list[CrossFieldRule] = []
 
 
-def reads(*fields: str):
-    """Registers a rule with the settings it reads."""
+def reads(*fields: str, late: Iterable[str] = ()):
+    """Registers a rule with the settings it reads, and those of them it judges even as
+    Outputs."""
+    late = frozenset(late)
+    assert late <= set(fields), f"late settings must be read: {sorted(late - set(fields))}"
 
     def register(check):
-        RULES.append(CrossFieldRule(check.__name__, fields, check))
+        RULES.append(CrossFieldRule(check.__name__, tuple(dict.fromkeys(fields)), check, late))
         return check
 
     return register
+
+
+def _given(value) -> bool:
+    """Whether a setting asks for something: a non-empty value, or an Output (which may
+    turn out empty; a guard must not count on that)."""
+    return is_output(value) or bool(value)
 
 
 # --- The pool -------------------------------------------------------------------------------
@@ -264,7 +278,7 @@ def client_oauth_settings_agree(v):
 # --- Triggers -------------------------------------------------------------------------------
 
 
-@reads(*TRIGGER_SET)
+@reads(*TRIGGER_SET, late=ADDING)
 def trigger_can_be_configured(v):
     for trigger in enabled(v):
         if TRIGGERS[trigger].lambda_config is None:
@@ -283,7 +297,7 @@ def _wired(v) -> Iterator[tuple[str, dict, dict, Callable[[str], str]]]:
             yield trigger, spec, v["triggers"].get(trigger, {}), at
 
 
-@reads(*TRIGGER_SET)
+@reads(*TRIGGER_SET, late=ADDING)
 def trigger_has_one_function(v):
     for trigger, spec, given, at in _wired(v):
         if "handler" in given and "function_arn" in given:
@@ -302,7 +316,7 @@ def trigger_has_one_function(v):
                     )
 
 
-@reads(*TRIGGER_SET)
+@reads(*TRIGGER_SET, late=ADDING)
 def trigger_takes_its_version(v):
     for trigger, spec, given, at in _wired(v):
         kind = TRIGGERS[trigger]
@@ -318,21 +332,29 @@ def trigger_takes_its_version(v):
             )
 
 
-@reads(*TRIGGER_SET, "user_pool_tier")
+@reads(*TRIGGER_SET, "user_pool_tier", late=ADDING)
 def trigger_version_fits_the_plan(v):
-    for trigger, spec, _, at in _wired(v):
+    for trigger, spec, given, at in _wired(v):
         version = spec.get("lambda_version")
         if (
             version in TRIGGERS[trigger].versions_needing_essentials
             and v["user_pool_tier"] == "LITE"
         ):
+            # A default the user never wrote: name the setting that brought the trigger in.
+            adders = [v.key(s) for s in TRIGGERS[trigger].added_by if _given(v[s])]
+            origin = (
+                f" (the default for the trigger that {' and '.join(adders)} adds)"
+                if "lambda_version" not in given and adders
+                else ""
+            )
             yield (
-                f"{at('lambda_version')} is {show(version)}, which needs {v.key('user_pool_tier')} "
-                '"ESSENTIALS" or "PLUS", not "LITE" (or use "V1_0", ID tokens only)'
+                f"{at('lambda_version')} is {show(version)}{origin}, which needs "
+                f'{v.key("user_pool_tier")} "ESSENTIALS" or "PLUS", not "LITE" (or set '
+                f'{at("lambda_version")} to "V1_0", ID tokens only)'
             )
 
 
-@reads(*TRIGGER_SET, "kms_key_arn")
+@reads(*TRIGGER_SET, "kms_key_arn", late=ADDING)
 def trigger_has_its_kms_key(v):
     for trigger, _, _, _ in _wired(v):
         if TRIGGERS[trigger].needs_kms_key and not v["kms_key_arn"]:
@@ -345,7 +367,7 @@ def trigger_has_its_kms_key(v):
 _FUNCTION_DEFAULTS = tuple(f.setting.inherits for f in TRIGGER.values() if f.setting.inherits)
 
 
-@reads(*TRIGGER_SET, *_FUNCTION_DEFAULTS)
+@reads(*TRIGGER_SET, *_FUNCTION_DEFAULTS, late=ADDING)
 def shared_module_has_one_set_of_settings(v):
     def settings(spec):
         return {f: filled(TRIGGER, spec, v).get(f) for f in ("handler", *FUNCTION_SETTINGS)}
@@ -362,7 +384,7 @@ def shared_module_has_one_set_of_settings(v):
                 )
 
 
-@reads(*TRIGGER_SET)
+@reads(*TRIGGER_SET, late=ADDING)
 def function_names_fit(v):
     """Functions and roles are autonamed `<component>-<module>[-role]` plus 8 characters,
     and both stop at 64: refuse what cannot fit, and what Python cannot import."""
@@ -397,7 +419,7 @@ _HANDLER_SETTINGS = tuple(
 )
 
 
-@reads(*TRIGGER_SET)
+@reads(*TRIGGER_SET, late=ADDING)
 def shipped_variables_are_not_overridden(v):
     for _trigger, spec, given, at in _wired(v):
         handler = locate(spec["handler"]) if "handler" in spec else None
@@ -411,11 +433,15 @@ def shipped_variables_are_not_overridden(v):
                 )
 
 
-@reads(*TRIGGER_SET, *_ASKS)
+@reads(*TRIGGER_SET, *_ASKS, late=(*ADDING, *_ASKS))
 def handler_settings_reach_their_handler(v):
     specs = enabled(v)
     for trigger, kind in TRIGGERS.items():
-        asked = [var.setting for var in kind.environment if var.setting in _ASKS and v[var.setting]]
+        asked = [
+            var.setting
+            for var in kind.environment
+            if var.setting in _ASKS and _given(v[var.setting])
+        ]
         if not kind.handler or not asked:
             continue
         spec, at = specs.get(trigger), functools.partial(v.nested, "triggers", trigger)
@@ -434,28 +460,36 @@ def handler_settings_reach_their_handler(v):
             )
 
 
-@reads(*TRIGGER_SET, *_HANDLER_SETTINGS)
+@reads(*TRIGGER_SET, *_HANDLER_SETTINGS, late=(*ADDING, *_HANDLER_SETTINGS))
 def environment_fits_lambda(v):
-    """Lambda takes at most 4 KB of environment variables per function, names and values
-    together: 300 allowed domains or 100 token claims get there."""
+    """Lambda takes at most 4 KB of environment variables per function, measured as the JSON
+    of the whole map (its error quotes that "String measured"): 300 allowed domains or 100
+    token claims get there. An Output counts as empty, so what this refuses is too big
+    whatever the Output turns out to be."""
     for module, served in functions_by_module(_wired_specs(v)).items():
         trigger, spec = served[0]
         handler = locate(spec["handler"])
         shipped = SHIPPED.get(module) if handler.shipped else None
-        parts = {}  # the key a part of the environment comes from -> its bytes
+        parts: dict[str, dict[str, str]] = {}  # the key variables come from -> the variables
         for variable in shipped.environment if shipped else ():
-            value = variable.encode(v[variable.setting])
-            parts[v.key(variable.setting)] = len(variable.name.encode()) + len(value.encode())
+            value = v[variable.setting]
+            encoded = "" if is_output(value) else variable.encode(value)
+            parts[v.key(variable.setting)] = {variable.name: encoded}
         extra = (v["triggers"].get(trigger) or {}).get("environment") or {}
         if extra:
-            parts[v.nested("triggers", trigger, "environment")] = sum(
-                len(k.encode()) + len(str(x).encode()) for k, x in extra.items()
-            )
-        size = sum(parts.values())
+            where = v.nested("triggers", trigger, "environment")
+            parts[where] = {k: "" if is_output(x) else str(x) for k, x in extra.items()}
+        environment = {name: value for part in parts.values() for name, value in part.items()}
+        size = _json_bytes(environment)
         if size > limits.ENVIRONMENT_MAX_BYTES:
-            biggest = max(parts, key=parts.get)
+            own = {key: _json_bytes(part) - 2 for key, part in parts.items()}  # less the {}
+            biggest = max(own, key=own.get)
             yield (
                 f"{biggest} makes the environment of the {module} function {size} bytes "
-                f"(names and values, {parts[biggest]} of them its own); Lambda allows "
-                f"{limits.ENVIRONMENT_MAX_BYTES} in all"
+                f"(as Lambda measures it, the JSON of all its variables; {own[biggest]} of "
+                f"them its own); Lambda allows {limits.ENVIRONMENT_MAX_BYTES}"
             )
+
+
+def _json_bytes(variables: Mapping[str, str]) -> int:
+    return len(json.dumps(variables, separators=(",", ":")).encode())

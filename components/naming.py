@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .rules import short_name
 from .settings import Field, camel
 
 
@@ -70,7 +71,9 @@ class Naming:
         if kind in (list, dict):
             try:
                 return json.loads(value)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):
+                # Not JSON, or JSON Python will not read: nested thousands deep, or an
+                # integer of thousands of digits. The rule then refuses the text itself.
                 return value
         return value
 
@@ -81,15 +84,21 @@ class Naming:
         if not self.namespace or namespace == self.namespace:
             return None
         squash = lambda text: re.sub(r"[^a-z0-9]", "", text.lower())  # noqa: E731
-        looks_alike = squash(namespace) == squash(self.namespace) or bool(
-            difflib.get_close_matches(namespace, [self.namespace], n=1, cutoff=0.8)
+        looks_alike = (
+            squash(namespace) == squash(self.namespace)
+            # cognito:protect, auth:protect: half of the name
+            or squash(namespace) in re.split(r"[^a-z0-9]+", self.namespace.lower())
+            or bool(difflib.get_close_matches(namespace, [self.namespace], n=1, cutoff=0.8))
         )
         if not looks_alike:
             return None
         names = [self.sub(f) for f in fields]
         close = [written] if written in names else difflib.get_close_matches(written, names, n=1)
         hint = f"; did you mean {self.namespace}:{close[0]}?" if close else ""
-        return f"{full_key} is not a setting of this program: its namespace is not {self.namespace}{hint}"
+        shown = short_name(full_key)
+        return (
+            f"{shown} is not a setting of this program: its namespace is not {self.namespace}{hint}"
+        )
 
 
 PYTHON = Naming(owner="CognitoAuth")

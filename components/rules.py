@@ -25,10 +25,24 @@ class ConfigError(pulumi.RunError, ValueError):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("invalid settings:\n  - " + "\n  - ".join(problems))
+        listed = problems[:PROBLEMS_LISTED]
+        more = len(problems) - len(listed)
+        tail = [f"... and {more} more problems of the same kinds"] if more > 0 else []
+        super().__init__("invalid settings:\n  - " + "\n  - ".join(listed + tail))
 
 
 SHOWN_MAX = 80  # characters of a value a message repeats
+PROBLEMS_LISTED = 50  # problems the error's message lists (`problems` keeps them all)
+
+
+NAME_SHOWN_MAX = 200  # of a key or a name: whole when one over a 128-character limit
+
+
+def short_name(name: str) -> str:
+    """A key or an entry's name as a message repeats it: a 200,000-character typo is cut."""
+    if len(name) <= NAME_SHOWN_MAX:
+        return name
+    return f"{name[: NAME_SHOWN_MAX - 20]}… ({len(name)} characters)"
 
 
 def show(value: Any) -> str:

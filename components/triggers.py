@@ -104,8 +104,10 @@ TRIGGERS: dict[str, TriggerKind] = {
     "InboundFederation": TriggerKind(None),
 }
 
-# The settings that decide which triggers are on.
-TRIGGER_SET = ("triggers", *dict.fromkeys(s for k in TRIGGERS.values() for s in k.added_by))
+# The settings that add a trigger when they are given (an Output counts as given), and
+# with `triggers`, all that decide which triggers are on.
+ADDING = tuple(dict.fromkeys(s for k in TRIGGERS.values() for s in k.added_by))
+TRIGGER_SET = ("triggers", *ADDING)
 VERSIONS = tuple(dict.fromkeys(v for kind in TRIGGERS.values() for v in kind.versions))
 # A shipped module's row: its variables and pool actions, for whichever trigger names it.
 SHIPPED = {kind.handler: kind for kind in TRIGGERS.values() if kind.handler}
@@ -114,8 +116,8 @@ SHIPPED = {kind.handler: kind for kind in TRIGGERS.values() if kind.handler}
 def enabled(values) -> dict[str, dict]:
     """The triggers that are on, by name, each with its handler or function_arn and, where
     it takes one, its version. The component's own (PreSignUp always, PostConfirmation with
-    a default group, PreTokenGeneration with claims) come first; the triggers setting is
-    merged over them."""
+    a default group, PreTokenGeneration with claims or an allow-list) come first; the
+    triggers setting is merged over them."""
     merged: dict[str, dict] = {
         name: {}
         for name, kind in TRIGGERS.items()

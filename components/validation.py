@@ -15,10 +15,10 @@ from .args import DEFAULTS, SETTINGS
 from .cross_field_rules import RULES, Reading
 from .inputs import is_output
 from .naming import PYTHON, Naming
-from .rules import ConfigError, show
+from .rules import ConfigError, short_name, show
 from .settings import Field
 
-__all__ = ["ConfigError", "validate"]
+__all__ = ["ConfigError", "kept_defaults", "validate"]
 
 
 def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None) -> dict:
@@ -38,7 +38,9 @@ def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None
     for written, value in raw.items():
         name = naming.field_of(written, SETTINGS)
         if name is None:
-            problems.append(naming.unknown(naming.as_written(written), written, SETTINGS, top=True))
+            problems.append(
+                naming.unknown(naming.as_written(short_name(written)), written, SETTINGS, top=True)
+            )
         else:
             given[name] = naming.parse(value, SETTINGS[name].kind)
 
@@ -47,12 +49,15 @@ def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None
             given[name] = {**field.default, **given[name]}
 
     values = {**DEFAULTS, **given}
-    # What a cross-field rule may not read: values known only at deployment, or refused.
-    unusable = set()
+    # What a cross-field rule cannot judge: values refused already, and values known only
+    # at deployment (unless the rule judges them late).
+    refused, late = set(), set()
     for name, field in SETTINGS.items():
         found, values[name] = _check(field, values[name], naming.key(name), naming)
-        if found or is_output(values[name]):
-            unusable.add(name)
+        if found:
+            refused.add(name)
+        elif is_output(values[name]):
+            late.add(name)
         elif field.setting.merges:
             values[name] = {
                 entry: {k: v for k, v in record.items() if k != "enabled"}
@@ -62,7 +67,7 @@ def validate(raw: Mapping, naming: Naming = PYTHON, component: str | None = None
         problems += found
 
     for rule in RULES:
-        if not unusable & set(rule.reads):
+        if not refused & set(rule.reads) and not late & (set(rule.reads) - rule.late):
             problems += rule.check(Reading(values, rule, naming, component))
     if problems:
         raise ConfigError(problems)
@@ -85,7 +90,7 @@ def _check(field: Field, value, key: str, naming: Naming) -> tuple[list[str], ob
         return [f"{key} is {show(value)}; it must be a map of names to settings"], value
     problems, records = [], {}
     for entry, record in value.items():
-        where = f"{key}.{entry}"
+        where = f"{key}.{short_name(str(entry))}"
         if allowed := field.setting.entries(entry):
             problems.append(f"{where} is not allowed: the name must be {allowed}")
             continue
@@ -99,7 +104,9 @@ def _check(field: Field, value, key: str, naming: Naming) -> tuple[list[str], ob
             name = naming.field_of(written, field.record)
             if name is None:
                 problems.append(
-                    naming.unknown(f"{where}.{written}", written, field.record, top=False)
+                    naming.unknown(
+                        f"{where}.{short_name(written)}", written, field.record, top=False
+                    )
                 )
                 continue
             found, records[entry][name] = _check(
@@ -107,3 +114,25 @@ def _check(field: Field, value, key: str, naming: Naming) -> tuple[list[str], ob
             )
             problems += found
     return problems, records
+
+
+def kept_defaults(raw: Mapping, naming: Naming = PYTHON) -> list[str]:
+    """A warning for each default entry a merged setting keeps though the caller gave the
+    setting without naming it: the default app client, kept so that its id keeps working,
+    is also a public client that signs users up and in without a secret."""
+    notes = []
+    for written, value in raw.items():
+        name = naming.field_of(written, SETTINGS)
+        field = SETTINGS.get(name) if name else None
+        if not field or not field.setting.merges:
+            continue
+        value = naming.parse(value, field.kind)
+        for entry in field.default if isinstance(value, Mapping) else ():
+            if entry not in value:
+                notes.append(
+                    f"{naming.key(name)} does not name {entry}, so the default "
+                    f"{naming.nested(name, entry)} is kept beside its entries: apps may hold "
+                    "its id, and it is a public client (sign-up and sign-in need no secret); "
+                    f"set {naming.nested(name, entry, 'enabled')} to false to remove it"
+                )
+    return notes

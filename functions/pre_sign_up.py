@@ -46,17 +46,45 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() == "true"
 
 
-def _allowed_domains() -> set[str]:
+def _allowed_domains() -> frozenset[str]:
     raw = os.environ.get("ALLOWED_EMAIL_DOMAINS", "")
-    return {d.strip().lower() for d in raw.split(",") if d.strip()}
+    return frozenset(d.strip().lower() for d in raw.split(",") if d.strip())
 
 
-def domain_allowed(domain: str | None, allowed: set[str]) -> bool:
+# --- Who the allow-list admits: the same text in pre_sign_up.py and pre_token_generation.py
+# (each handler ships as one file; tests/test_allow_list.py fails when the copies differ).
+
+# Never in an address outside a quoted local part: text such as "a@evil.test,b@example.com"
+# or "a@evil.test <b@example.com>" has no single domain to check.
+_NOT_IN_ADDRESS = frozenset('@",;<>()[]\\')
+
+
+def _plain(text: str) -> bool:
+    return not any(c in _NOT_IN_ADDRESS or c.isspace() for c in text)
+
+
+def address_domain(email) -> str | None:
+    """The lowercase domain of one address, local@domain (the local part may be quoted),
+    else None."""
+    if not isinstance(email, str):
+        return None
+    local, _, domain = email.rpartition("@")
+    if len(local) >= 2 and local[0] == local[-1] == '"':
+        local_ok = not any(c in '"\\\r\n' for c in local[1:-1])
+    else:
+        local_ok = bool(local) and _plain(local)
+    return domain.lower() if local_ok and domain and _plain(domain) else None
+
+
+def domain_allowed(domain: str | None, allowed: frozenset[str]) -> bool:
     """Exact match, or a "*.example.com" entry for any subdomain of example.com."""
-    subdomains = tuple(entry[1:] for entry in allowed if entry.startswith("*."))
+    subdomains = (entry[1:] for entry in allowed if entry.startswith("*."))
     return not allowed or (
-        domain is not None and (domain in allowed or domain.endswith(subdomains))
+        domain is not None and (domain in allowed or domain.endswith(tuple(subdomains)))
     )
+
+
+# --- end of the allow-list
 
 
 def handler(event, context=None):
@@ -65,8 +93,8 @@ def handler(event, context=None):
     request = event.get("request")
     attributes = (request.get("userAttributes") if isinstance(request, dict) else None) or {}
     email = attributes.get("email") if isinstance(attributes, dict) else None
-    email = email if isinstance(email, str) and "@" in email else None
-    domain = email.rsplit("@", 1)[1].lower() if email else None
+    domain = address_domain(email)
+    email = email if domain else None
 
     refused = not domain_allowed(domain, _allowed_domains())
     response = event.get("response")

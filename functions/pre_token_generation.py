@@ -39,8 +39,10 @@ RESERVED_CLAIMS = frozenset(
 # dev: attributes are developer-only by definition.
 RESERVED_PREFIXES = ("cognito:", "dev:")
 
-# The sources that issue tokens to a signed-in user. TokenGeneration_ClientCredentials
-# (V3_0, machine-to-machine) has no user and is left alone.
+# The sources that issue tokens to a signed-in user: they get the claims. The allow-list
+# holds for every source but TokenGeneration_ClientCredentials (V3_0, machine-to-machine,
+# no user): a source Cognito adds later is refused, not waved through.
+MACHINE_SOURCE = "TokenGeneration_ClientCredentials"
 USER_TOKEN_SOURCES = frozenset(
     {
         "TokenGeneration_HostedAuth",
@@ -87,12 +89,40 @@ class SignInRefused(Exception):
     """Raised to make Cognito refuse the tokens with REFUSAL_MESSAGE."""
 
 
+# --- Who the allow-list admits: the same text in pre_sign_up.py and pre_token_generation.py
+# (each handler ships as one file; tests/test_allow_list.py fails when the copies differ).
+
+# Never in an address outside a quoted local part: text such as "a@evil.test,b@example.com"
+# or "a@evil.test <b@example.com>" has no single domain to check.
+_NOT_IN_ADDRESS = frozenset('@",;<>()[]\\')
+
+
+def _plain(text: str) -> bool:
+    return not any(c in _NOT_IN_ADDRESS or c.isspace() for c in text)
+
+
+def address_domain(email) -> str | None:
+    """The lowercase domain of one address, local@domain (the local part may be quoted),
+    else None."""
+    if not isinstance(email, str):
+        return None
+    local, _, domain = email.rpartition("@")
+    if len(local) >= 2 and local[0] == local[-1] == '"':
+        local_ok = not any(c in '"\\\r\n' for c in local[1:-1])
+    else:
+        local_ok = bool(local) and _plain(local)
+    return domain.lower() if local_ok and domain and _plain(domain) else None
+
+
 def domain_allowed(domain: str | None, allowed: frozenset[str]) -> bool:
     """Exact match, or a "*.example.com" entry for any subdomain of example.com."""
     subdomains = (entry[1:] for entry in allowed if entry.startswith("*."))
     return not allowed or (
         domain is not None and (domain in allowed or domain.endswith(tuple(subdomains)))
     )
+
+
+# --- end of the allow-list
 
 
 _parsed: tuple[str, dict[str, str], list[str]] = ("", {}, [])
@@ -128,7 +158,7 @@ def _email_domain(event: dict) -> str | None:
     request = event.get("request")
     attributes = request.get("userAttributes") if isinstance(request, dict) else None
     email = attributes.get("email") if isinstance(attributes, dict) else None
-    return email.rsplit("@", 1)[1].lower() if isinstance(email, str) and "@" in email else None
+    return address_domain(email)
 
 
 _settings()  # at import, so the first sign-in after a cold start pays nothing extra
@@ -152,11 +182,11 @@ def handler(event, context=None):
 
     tokens: list[str] = []
     domain = _email_domain(event)
-    # A list or map as the source would make the set lookup raise (unhashable).
-    if not isinstance(trigger, str) or trigger not in USER_TOKEN_SOURCES:
-        decision = "ignored"
-    elif not domain_allowed(domain, _allowed_domains()):
+    if trigger != MACHINE_SOURCE and not domain_allowed(domain, _allowed_domains()):
         decision = "refused"
+    # A list or map as the source would make the set lookup raise (unhashable).
+    elif not isinstance(trigger, str) or trigger not in USER_TOKEN_SOURCES:
+        decision = "ignored"
     elif version not in ("1", *_BOTH_TOKENS):
         decision = "unknown-version"
     elif not claims:

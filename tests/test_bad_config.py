@@ -415,10 +415,11 @@ CONTRADICTION = [
           f'defaultGroup is "staff", which is not one of {NS}:groups ("admins", "members")'),
     *(_both({"tokenClaims": {claim: "x"}}, f'tokenClaims sets "{claim}", a claim Cognito reserves: choose another name')
       for claim in ("sub", "cognito:username", "cognito:groups", "dev:x")),
-    _both({"tokenClaims": {"tenant": "acme"}, "userPoolTier": "LITE"},
-          f'triggers.PreTokenGeneration.lambdaVersion is "V2_0", which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE" (or use "V1_0", ID tokens only)'),
+    *(_both({adder: value, "userPoolTier": "LITE"},
+            f'triggers.PreTokenGeneration.lambdaVersion is "V2_0" (the default for the trigger that {NS}:{adder} adds), which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE" (or set {NS}:triggers.PreTokenGeneration.lambdaVersion to "V1_0", ID tokens only)')
+      for adder, value in (("tokenClaims", {"tenant": "acme"}), ("allowedEmailDomains", ["example.com"]))),
     _both({"triggers": {"PreTokenGeneration": {"lambdaVersion": "V3_0"}}, "userPoolTier": "LITE"},
-          f'triggers.PreTokenGeneration.lambdaVersion is "V3_0", which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE" (or use "V1_0", ID tokens only)'),
+          f'triggers.PreTokenGeneration.lambdaVersion is "V3_0", which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE" (or set {NS}:triggers.PreTokenGeneration.lambdaVersion to "V1_0", ID tokens only)'),
     *(_both({"triggers": {sender: {"functionArn": LAMBDA}}},
             f"triggers.{sender} needs {NS}:kmsKeyArn: Cognito encrypts the codes it sends to a custom sender with that KMS key")
       for sender in ("CustomEmailSender", "CustomSMSSender")),
@@ -535,9 +536,11 @@ MANY_CLAIMS = {f"claim{i:03d}": "v" * 30 for i in range(100)}
 PRE_SIGN_UP_FLAGS = {"AUTO_CONFIRM_USERS": "true", "AUTO_VERIFY_EMAIL": "true"}
 
 
-def _bytes(variables: dict | None = None, **more: str) -> int:
-    """What Lambda counts against its limit: every name and value, in UTF-8."""
-    return sum(len(k.encode()) + len(v.encode()) for k, v in {**(variables or {}), **more}.items())
+def _bytes(variables: dict | None = None, *, own: bool = False, **more: str) -> int:
+    """What Lambda counts against its limit: the JSON of the whole map, as its error quotes
+    it ("String measured: {...}"); a part's own share is that without the braces."""
+    text = json.dumps({**(variables or {}), **more}, separators=(",", ":"))
+    return len(text.encode()) - (2 if own else 0)
 
 
 DOMAINS_SET = {"allowedEmailDomains": ["example.com"]}
@@ -566,16 +569,21 @@ GUARDS = [
     # What AWS refuses, refused before deployment.
     _both({"allowedEmailDomains": MANY_DOMAINS},
           f"allowedEmailDomains makes the environment of the pre_sign_up function "
-          f"{_bytes(PRE_SIGN_UP_FLAGS, ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} bytes (names and values, "
-          f"{_bytes(ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} of them its own); Lambda allows {ENVIRONMENT} in all",
+          f"{_bytes(PRE_SIGN_UP_FLAGS, ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} bytes (as Lambda measures it, "
+          f"the JSON of all its variables; {_bytes(ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS), own=True)} of them "
+          f"its own); Lambda allows {ENVIRONMENT}",
           f"allowedEmailDomains makes the environment of the pre_token_generation function "
-          f"{_bytes(CLAIMS_JSON='', ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} bytes (names and values, "
-          f"{_bytes(ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} of them its own); Lambda allows {ENVIRONMENT} in all"),
-    _both({"tokenClaims": MANY_CLAIMS},
-          f"tokenClaims makes the environment of the pre_token_generation function "
-          f"{_bytes(CLAIMS_JSON=json.dumps(MANY_CLAIMS, sort_keys=True), ALLOWED_EMAIL_DOMAINS='')} bytes (names and "
-          f"values, {_bytes(CLAIMS_JSON=json.dumps(MANY_CLAIMS, sort_keys=True))} of them its own); Lambda allows "
-          f"{ENVIRONMENT} in all"),
+          f"{_bytes(CLAIMS_JSON='', ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS))} bytes (as Lambda measures it, "
+          f"the JSON of all its variables; {_bytes(ALLOWED_EMAIL_DOMAINS=','.join(MANY_DOMAINS), own=True)} of them "
+          f"its own); Lambda allows {ENVIRONMENT}"),
+    *(_both({"tokenClaims": claims},
+            f"tokenClaims makes the environment of the pre_token_generation function "
+            f"{_bytes(CLAIMS_JSON=json.dumps(claims, sort_keys=True), ALLOWED_EMAIL_DOMAINS='')} bytes (as Lambda "
+            f"measures it, the JSON of all its variables; "
+            f"{_bytes(CLAIMS_JSON=json.dumps(claims, sort_keys=True), own=True)} of them its own); Lambda allows "
+            f"{ENVIRONMENT}")
+      # The second counts under 4096 as names plus values, but the quotes JSON escapes do count.
+      for claims in (MANY_CLAIMS, {f"c{i:02d}": "v" * 28 for i in range(100)})),
     *(refused("format", "triggers.PreSignUp.environment", {name: "x"},
               f"{ENVIRONMENT_MAP}; {show(name)} {why}")
       for name, why in (("AWS_REGION", "is reserved by Lambda"), ("_HANDLER", "is reserved by Lambda"),
@@ -606,7 +614,8 @@ GUARDS = [
     *(Bad("unknown-key", key, {f"{namespace}:{key}": value},
           (f"{namespace}:{key} is not a setting of this program: its namespace is not {NS}; did you mean {NS}:{key}?",))
       for namespace, key, value in (("cognitoauth", "protect", True), ("cognito_auth", "passwordMinimumLength", 12),
-                                    ("Cognito-Auth", "mfa", "ON"), ("cognito-auht", "protect", True))),
+                                    ("Cognito-Auth", "mfa", "ON"), ("cognito-auht", "protect", True),
+                                    ("cognito", "protect", True), ("auth", "mfa", "ON"))),
 ]  # fmt: skip
 
 BAD = TYPE + BOUND + ENUM + LIST + FORMAT + REQUIRED + CONTRADICTION + UNKNOWN_KEY + GUARDS
@@ -670,6 +679,8 @@ GOOD = [
     Good("customAttributes.tenant.minLength", {"customAttributes": {"tenant": {"type": "String", "minLength": 4, "maxLength": 4}}}),
     Good("customAttributes.score.minValue", {"customAttributes": {"score": {"type": "Number", "minValue": 4, "maxValue": 4}}}),
     Good("other:namespace", {"other-project:passwordMinLength": 1}),  # not this program's key
+    Good("allowedEmailDomains",  # the allow-list on LITE: its sign-in check in V1_0
+         {"allowedEmailDomains": ["example.com"], "userPoolTier": "LITE", "triggers": {"PreTokenGeneration": {"lambdaVersion": "V1_0"}}}),
 ]  # fmt: skip
 
 
@@ -749,6 +760,27 @@ def test_every_problem_is_reported_at_once(fake_aws, monitor):
     _assert_nothing_registered(fake_aws, monitor)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 3000 + "]" * 3000,
+        '{"a": ' + "[" * 3000 + "]" * 3000 + "}",
+        '{"a": ' + "9" * 5000 + "}",
+    ],
+    ids=["nested", "nested-in-a-map", "5000-digits-in-a-map"],
+)
+def test_json_python_cannot_read_is_refused_as_written(text):
+    """Nested thousands deep, or holding a 5000-digit integer: refused in one sentence."""
+    from components.naming import config_naming
+    from components.validation import validate
+
+    with pytest.raises(ConfigError) as error:
+        validate({"tokenClaims": text}, config_naming(NS), component="auth")
+    (problem,) = error.value.problems
+    assert problem.startswith(f"{NS}:tokenClaims is ") and len(problem) < 300, problem
+    assert problem.endswith("it must be a map of names to strings")
+
+
 LONG = 20_000
 ONE_BAD = [f"d{i}.example.com" for i in range(LONG)]
 ONE_BAD[12_345] = "BAD domain"
@@ -761,7 +793,7 @@ ONE_BAD[12_345] = "BAD domain"
         ({"clients": {"app": {"callbackUrls": ["https://app.example.com/cb"] * LONG}}},
          f"… ({LONG} entries); it must be a list of at most 100 URLs"),
         ({"tokenClaims": {f"c{i}": "v" for i in range(LONG)}},
-         "makes the environment of the pre_token_generation function 288922 bytes"),
+         "makes the environment of the pre_token_generation function 368935 bytes"),
     ],
     ids=["one-bad-entry", "too-many", "too-big"],
 )  # fmt: skip
@@ -823,3 +855,45 @@ def test_the_count_is_recorded(capsys):
     runpy.run_path(str(script))["main"]([])
     printed = dict(line.split() for line in capsys.readouterr().out.splitlines())
     assert printed == {**{k: str(v) for k, v in figures.items()}, "keys": str(len(EVERY_KEY))}
+
+
+def test_stack_config_that_keeps_the_app_client_says_so(fake_aws, monitor, caplog):
+    exports = _run(fake_aws, monitor, {"clients": {"web": {"public": False}}})
+    assert set(exports["clientIds"]) == {"app", "web"}
+    notes = [r.getMessage() for r in caplog.records if "does not name app" in r.getMessage()]
+    # Once, from the program, in the stack file's names (the component sees app already).
+    assert notes == [
+        f"{NS}:clients does not name app, so the default {NS}:clients.app is kept beside its "
+        "entries: apps may hold its id, and it is a public client (sign-up and sign-in need no "
+        f"secret); set {NS}:clients.app.enabled to false to remove it"
+    ]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"x" * 200_000: True},
+        {"clients": {"c" * 200_000: {}}},
+        {"clients": {"app": {"y" * 200_000: 1}}},
+        {f"cognitoauth:{'p' * 200_000}": True},
+    ],
+    ids=["key", "entry", "nested-key", "stray-namespace"],
+)
+def test_a_huge_name_is_cut_in_the_message(fake_aws, monitor, config):
+    with pytest.raises(ConfigError) as error:
+        _run(fake_aws, monitor, config)
+    (problem,) = error.value.problems
+    assert re.search(r"… \(2000\d\d characters\)", problem) and len(problem) < 500, problem[:500]
+
+
+def test_twenty_thousand_problems_are_all_kept_and_fifty_listed(fake_aws, monitor):
+    with pytest.raises(ConfigError) as error:
+        _run(fake_aws, monitor, {"groups": {f"bad name {i}": {} for i in range(20_000)}})
+    assert len(error.value.problems) == 20_000
+    listed = str(error.value).splitlines()
+    assert (
+        len(listed) == 1 + 50 + 1
+        and listed[-1] == "  - ... and 19950 more problems of the same kinds"
+    )
+    assert len(str(error.value)) < 10_000
+    _assert_nothing_registered(fake_aws, monitor)

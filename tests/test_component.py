@@ -148,3 +148,25 @@ def test_protect_must_be_known_before_deployment(fake_aws):
     with pytest.raises(ConfigError, match="protect must be a plain value"):
         evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"protect": late})))
     assert fake_aws.resources == []
+
+
+@pytest.mark.parametrize(
+    ("clients", "warned"),
+    [
+        ({"spa": {}}, True),
+        ({"app": {}, "spa": {}}, False),
+        ({"app": {"enabled": False}, "spa": {}}, False),
+    ],
+)
+def test_a_kept_app_client_is_said_out_loud(fake_aws, caplog, clients, warned):
+    evaluate(fake_aws, lambda: _outputs(CognitoAuth("auth", {"clients": clients})))
+    notes = [r.getMessage() for r in caplog.records if "does not name app" in r.getMessage()]
+    assert notes == ([
+        "clients does not name app, so the default clients.app is kept beside its entries: apps "
+        "may hold its id, and it is a public client (sign-up and sign-in need no secret); set "
+        "clients.app.enabled to false to remove it"
+    ] if warned else [])  # fmt: skip
+    names = sorted(
+        c.inputs["name"] for c in fake_aws.of_type("aws:cognito/userPoolClient:UserPoolClient")
+    )
+    assert names == (["app", "spa"] if clients.get("app", {}).get("enabled", True) else ["spa"])

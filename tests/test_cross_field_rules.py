@@ -89,7 +89,7 @@ EXAMPLES = {
     ),
     "environment_fits_lambda": (
         {"allowed_email_domains": [f"d{i}.example.com" for i in range(300)]},
-        "Lambda allows 4096 in all",
+        "(as Lambda measures it, the JSON of all its variables;",
     ),
     "trigger_can_be_configured": (
         {"triggers": {"InboundFederation": {"function_arn": LAMBDA}}},
@@ -102,7 +102,7 @@ EXAMPLES = {
     ),
     "trigger_version_fits_the_plan": (
         {"token_claims": {"tenant": "acme"}, "user_pool_tier": "LITE"},
-        'lambda_version is "V2_0", which needs user_pool_tier',
+        'lambda_version is "V2_0" (the default for the trigger that token_claims adds), which needs',
     ),
     "trigger_has_its_kms_key": (
         {"triggers": {"CustomSMSSender": {"function_arn": LAMBDA}}},
@@ -158,20 +158,45 @@ def test_the_rule_fires_with_outputs_in_every_setting_it_does_not_read(name):
     assert _fires(name, _problems(args)), name
 
 
-OWN_OUTPUTS = [
-    (rule.name, field)
-    for rule in RULES
-    for field in rule.reads
-    if not SETTINGS[field].plain and field in EXAMPLES[rule.name][0]
-]
+def _own_outputs(judged_late: bool) -> list[tuple[str, str]]:
+    return [
+        (rule.name, field)
+        for rule in RULES
+        for field in rule.reads
+        if not SETTINGS[field].plain
+        and field in EXAMPLES[rule.name][0]
+        and (field in rule.late) is judged_late
+    ]
 
 
-@pytest.mark.parametrize(("name", "field"), OWN_OUTPUTS)
+@pytest.mark.parametrize(("name", "field"), _own_outputs(judged_late=False))
 def test_the_rule_is_skipped_when_its_own_setting_is_an_output(name, field):
     broken = EXAMPLES[name][0]
     assert _fires(name, _problems(broken))  # so that silence below means it was skipped
     late = {**broken, field: pulumi.Output.from_input(broken[field])}
     assert not _fires(name, _problems(late))
+
+
+LATE = _own_outputs(judged_late=True)
+
+
+@pytest.mark.parametrize(("name", "field"), LATE)
+def test_a_guard_holds_when_a_setting_it_judges_late_is_an_output(name, field):
+    """An Output there is "given", or counted as empty: never a way to skip the rule."""
+    broken = EXAMPLES[name][0]
+    late = {**broken, field: pulumi.Output.from_input(broken[field])}
+    if name == "environment_fits_lambda":
+        # Counted as empty, the Output cannot make the environment too big by itself...
+        assert not _fires(name, _problems(late))
+        # ...but what is too big beside it is still refused.
+        big = {"triggers": {"PreSignUp": {"environment": {"EXTRA": "v" * 5000}}}}
+        late = {**late, **big}
+    assert _fires(name, _problems(late)), name
+
+
+def test_the_allow_list_as_an_output_cannot_switch_a_guard_off():
+    assert ("handler_settings_reach_their_handler", "allowed_email_domains") in LATE
+    assert ("environment_fits_lambda", "allowed_email_domains") in LATE
 
 
 def test_a_rule_sees_only_what_it_declares():
@@ -188,6 +213,31 @@ def test_an_output_elsewhere_no_longer_switches_off_the_mfa_rule(fake_aws):
     args = {"mfa": "ON", "mfa_totp": False, "allowed_email_domains": domains}
     with pytest.raises(ConfigError, match='mfa is "ON" but no MFA factor is configured'):
         evaluate(fake_aws, lambda: {"id": CognitoAuth("x", args).user_pool_id})
+    assert fake_aws.resources == []
+
+
+ARN = "arn:aws:lambda:us-east-1:123456789012:function:existing"
+
+
+@pytest.mark.parametrize(
+    ("triggers", "fragment"),
+    [
+        ({"PreTokenGeneration": {"enabled": False}}, "triggers.PreTokenGeneration.enabled is false"),
+        ({"PreTokenGeneration": {"function_arn": ARN}}, "is an existing function"),
+        ({"PreTokenGeneration": {"handler": "pre_sign_up"}}, 'handler is "pre_sign_up"'),
+        ({"PreTokenGeneration": {"environment": {"ALLOWED_EMAIL_DOMAINS": ""}}},
+         "sets ALLOWED_EMAIL_DOMAINS, which the shipped pre_token_generation handler takes"),
+        ({"InboundFederation": {"function_arn": ARN}}, "cannot configure it yet"),
+    ],
+)  # fmt: skip
+def test_an_allow_list_given_as_an_output_keeps_every_trigger_guard(fake_aws, triggers, fragment):
+    """The review's finding: an Output allow-list used to skip every trigger rule, so the
+    sign-in check could be switched off without a word."""
+    domains = pulumi.Output.from_input(["example.com"])
+    args = {"allowed_email_domains": domains, "triggers": triggers}
+    with pytest.raises(ConfigError) as error:
+        evaluate(fake_aws, lambda: {"id": CognitoAuth("x", args).user_pool_id})
+    assert fragment in str(error.value)
     assert fake_aws.resources == []
 
 

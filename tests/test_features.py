@@ -286,7 +286,7 @@ BAD = [
     ({"triggers": {"PreSignUp": {"timeout_seconds": 6}}}, "triggers.PreSignUp.timeout_seconds is 6; it must be a whole number from 1 to 5"),
     ({"triggers": {"PreSignUp": {"timeoutSecs": 3}}}, "triggers.PreSignUp.timeoutSecs is not a setting; did you mean timeout_seconds?"),
     ({"triggers": {"PreSignUp": {"lambda_version": "V2_0"}}}, "only PreTokenGeneration and the custom sender triggers take a version"),
-    ({"token_claims": {"team": "x"}, "user_pool_tier": "LITE"}, 'is "V2_0", which needs user_pool_tier "ESSENTIALS" or "PLUS"'),
+    ({"token_claims": {"team": "x"}, "user_pool_tier": "LITE"}, 'is "V2_0" (the default for the trigger that token_claims adds), which needs user_pool_tier "ESSENTIALS" or "PLUS"'),
     ({"triggers": {"PreTokenGeneration": {"lambda_version": "V4_0"}}}, 'one of "V1_0", "V2_0", "V3_0"'),
     ({"triggers": {"CustomSMSSender": {"function_arn": EXISTING}}}, "needs kms_key_arn"),
     ({"triggers": {"CustomSMSSender": {"function_arn": EXISTING, "lambda_version": "V2_0"}}, "kms_key_arn": KMS}, 'CustomSMSSender takes only "V1_0"'),

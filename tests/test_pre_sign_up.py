@@ -57,6 +57,13 @@ def test_admin_created_users_keep_cognitos_flags(settings):
         ("eve@sub.example.com", False),  # exact domains only, no subdomains
         ("eve@example.com.evil.com", False),
         (None, False),  # an allow-list needs an email to check
+        # Text that is not one address has no single domain to check.
+        ("eve@evil.test,ann@example.com", False),
+        ("eve@evil.test <ann@example.com>", False),
+        ("eve@evil.test (ann@example.com", False),
+        ("eve@evil.test@example.com", False),
+        ("eve @example.com", False),
+        ('"eve@evil.test"@example.com', True),  # a quoted local part may hold an @
     ],
 )
 def test_allow_list(settings, source, email, allowed):

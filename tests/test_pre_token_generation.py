@@ -249,3 +249,75 @@ def test_handler_imports_only_the_standard_library():
     imported |= {node.module.split(".")[0] for node in ast.walk(tree)
                  if isinstance(node, ast.ImportFrom) and node.module}  # fmt: skip
     assert imported and imported <= sys.stdlib_module_names, imported
+
+
+# --- The allow-list, checked at every token -------------------------------------------------
+
+
+@pytest.fixture
+def allow(monkeypatch):
+    def apply(domains: str):
+        monkeypatch.setenv("ALLOWED_EMAIL_DOMAINS", domains)
+
+    return apply
+
+
+def _with_email(event: dict, email) -> dict:
+    event["request"]["userAttributes"]["email"] = email
+    return event
+
+
+@pytest.mark.parametrize(
+    ("email", "allowed"),
+    [
+        ("ann@example.com", True),
+        ("ANN@Example.COM", True),
+        ("ann@sub.example.com", False),  # exact, unless listed as *.example.com
+        ("bob@team.corp.example.org", True),
+        ("bob@corp.example.org", False),  # *.corp.example.org means its subdomains only
+        ("eve@evilcorp.example.org", False),
+        ("eve@example.com.evil.test", False),
+        ("eve@evil.test,ann@example.com", False),
+        ("eve@evil.test <ann@example.com>", False),
+        (None, False),
+    ],
+)
+@pytest.mark.parametrize("source", TOKEN_GENERATION_SOURCES)
+def test_tokens_go_only_to_addresses_on_the_list(claims, allow, capsys, source, email, allowed):
+    claims(None)
+    allow("example.com,*.corp.example.org")
+    event = _with_email(pre_token_generation_event(source, version="2"), email)
+    if allowed:
+        assert pre_token_generation.handler(event) is event
+        assert _log(capsys)["decision"] == "no-claims"
+    else:
+        with pytest.raises(
+            pre_token_generation.SignInRefused, match=pre_token_generation.REFUSAL_MESSAGE
+        ):
+            pre_token_generation.handler(event)
+        assert _log(capsys)["decision"] == "refused"
+
+
+@pytest.mark.parametrize("source", ["TokenGeneration_SomethingNew", "", None, ["x"]])
+def test_a_source_the_handler_does_not_know_is_refused_outside_the_list(claims, allow, source):
+    """Deny by default: a source Cognito adds later must not wave an outside address through."""
+    claims({"tenant": "acme"})
+    allow("example.com")
+    event = _with_email(pre_token_generation_event(version="2"), "eve@evil.test")
+    event["triggerSource"] = source
+    with pytest.raises(pre_token_generation.SignInRefused):
+        pre_token_generation.handler(event)
+    # Inside the list the same event is only left alone: no claims for a source it does not know.
+    inside = _with_email(pre_token_generation_event(version="2"), "ann@example.com")
+    inside["triggerSource"] = source
+    assert pre_token_generation.handler(inside)["response"] == {
+        "claimsAndScopeOverrideDetails": None
+    }
+
+
+def test_machine_tokens_have_no_user_to_check(claims, allow):
+    claims(None)
+    allow("example.com")
+    event = pre_token_generation_event("TokenGeneration_ClientCredentials", version="3")
+    del event["request"]["userAttributes"]
+    assert pre_token_generation.handler(event) is event
