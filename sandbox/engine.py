@@ -388,8 +388,18 @@ def _error_lines(text: str) -> list[str]:
     return [e for e in errors if not (e.startswith(echo) and f"error: {e[len(echo) :]}" in errors)]
 
 
+# The CLI's refusal when another update holds the stack's lock: one that took it after the
+# sandbox looked (recovery.release_stale_lock refuses those it sees) gets the same sentence.
+_LOCKED = re.compile(r"the stack is currently locked by .*?\(pid (\d+)\) at (\S+)", re.S)
+
+
 def _command_error(command: str, stack: str, error: Exception) -> str:
     text = str(getattr(error, "stderr", "") or error)
+    if locked := _LOCKED.search(text):
+        return (
+            f"another update of stack {stack} is running (pid {locked[1]}, since {locked[2]}): "
+            "wait for it to finish; the sandbox never runs two at once"
+        )
     errors = _error_lines(text)
     lines = [line.strip().removeprefix("stderr: ") for line in text.splitlines() if line.strip()]
     detail = " ".join(errors[:3]) or (lines[-1] if lines else str(error))
