@@ -135,7 +135,12 @@ def test_yaml_example_uses_only_schema_properties_with_valid_values(resource):
     program = yaml.safe_load((ROOT / "examples" / "yaml" / "Pulumi.yaml").read_text())
     ours = [r for r in program["resources"].values() if r["type"] == TOKEN]
     assert len(ours) == 1
-    properties = ours[0]["properties"]
+    # A `${name}` value is the program's config, checked at its declared default.
+    defaults = {name: spec["default"] for name, spec in program.get("config", {}).items()}
+    properties = {
+        key: defaults[value[2:-1]] if isinstance(value, str) and value.startswith("${") else value
+        for key, value in ours[0]["properties"].items()
+    }
     python_type = {"integer": int, "boolean": bool, "string": str, "array": list}
     for key, value in properties.items():
         spec = resource["inputProperties"][key]
