@@ -56,7 +56,8 @@ def _pip(python: Path, *args: str) -> None:
 
 
 def install_component_plugin(home: Path) -> Path:
-    """The plugin executable for `pulumi package add`; its virtualenv made or refreshed."""
+    """The plugin executable for `pulumi package add` (the CLI takes the package's name
+    from `pulumi-resource-<name>`); its virtualenv made or refreshed."""
     folder = home / "component-plugin"
     venv = folder / "venv"
     python = venv / "bin" / "python"

@@ -8,7 +8,7 @@ import yaml
 from pulumi.provider.experimental.component import ComponentProvider
 
 import components
-from components import CognitoAuth
+from components import CognitoAuth, provider_host
 from components.args import SETTINGS, CognitoAuthArgs
 from components.cognito_auth import OUTPUTS
 from components.settings import camel
@@ -23,7 +23,12 @@ SCHEMA_TYPES = {bool: "boolean", int: "integer", str: "string", list: "array", d
 
 @pytest.fixture(scope="module")
 def provider():
-    return ComponentProvider([CognitoAuth], "cognito-auth", version=components.__version__)
+    return provider_host.provider(components.__version__)
+
+
+def test_the_served_schema_is_the_inferred_one(provider):
+    inferred = ComponentProvider([CognitoAuth], "cognito-auth", version=components.__version__)
+    assert json.loads(provider.schema) == json.loads(inferred.schema)
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +124,27 @@ def test_construct_with_a_dict_matches_the_python_api(provider):
     assert provider_out["userPoolId"] == python_out["id"]
     assert provider_out["urn"].endswith(f"{TOKEN}::auth")
     assert set(provider_out) == {"urn", *(output.key for output in OUTPUTS.values())}
+
+
+def test_whole_numbers_sent_as_doubles_arrive_as_integers(provider):
+    # What every program in another language sends: numbers are protobuf doubles.
+    fake = FakeAws()
+    evaluate(fake, lambda: {"r": provider.construct(
+        "auth", TOKEN, {"passwordMinimumLength": 12.0, "triggerTimeoutSeconds": 3.0}, None).urn})  # fmt: skip
+    [pool] = [r for r in fake.resources if r.typ == "aws:cognito/userPool:UserPool"]
+    # Accepted (the SDK alone hands the component 12.0, which it refuses); registered inputs
+    # cross the mocks' wire as doubles again, so only the value is compared here.
+    assert pool.inputs["passwordPolicy"]["minimumLength"] == 12
+
+
+def test_a_fraction_sent_for_an_integer_is_refused_not_truncated(provider):
+    from pulumi.provider.server import ComponentInitError
+
+    fake = FakeAws()
+    with pytest.raises(ComponentInitError, match="password_minimum_length is 8.5; it must be a whole number"):  # fmt: skip
+        evaluate(fake, lambda: {"r": provider.construct(
+            "auth", TOKEN, {"passwordMinimumLength": 8.5}, None).urn})  # fmt: skip
+    assert fake.resources == []
 
 
 def test_construct_reports_bad_input_by_name(provider):
