@@ -30,8 +30,8 @@ from .language_hosts import ensure_host, pinned_version
 EXAMPLES_DIR = REPO_ROOT / "examples"
 
 
-def runtime_of(language: str) -> str:
-    project = yaml.safe_load((EXAMPLES_DIR / language / "Pulumi.yaml").read_text())
+def runtime_of(project_dir: Path) -> str:
+    project = yaml.safe_load((project_dir / "Pulumi.yaml").read_text())
     runtime = project["runtime"]
     return runtime["name"] if isinstance(runtime, dict) else runtime
 
@@ -41,6 +41,11 @@ class ExampleStack:
     sandbox: Sandbox
     language: str
     name: str
+    source: Path | None = None  # a program of this language elsewhere (a test's own)
+
+    @property
+    def project_dir(self) -> Path:
+        return self.source or EXAMPLES_DIR / self.language
 
     @property
     def folder(self) -> Path:
@@ -49,7 +54,7 @@ class ExampleStack:
     def install_host(self) -> Path:
         """The language host, linked into the sandbox's own plugin directory: the sandbox's
         CLI ignores plugins on PATH (PULUMI_IGNORE_AMBIENT_PLUGINS), hosts included."""
-        runtime = runtime_of(self.language)
+        runtime = runtime_of(self.project_dir)
         host = ensure_host(runtime, log=self.sandbox.log)
         version = pinned_version().removeprefix("v")
         link = self.sandbox.pulumi_home / "plugins" / f"language-{runtime}-v{version}" / host.name
@@ -81,7 +86,7 @@ class ExampleStack:
         endpoint = self.sandbox.prepare()
         self.install_host()
         shutil.rmtree(self.folder, ignore_errors=True)
-        shutil.copytree(EXAMPLES_DIR / self.language, self.folder)
+        shutil.copytree(self.project_dir, self.folder)
         # The copy starts as a project that has not added the package yet: the example's own
         # entry is a path from its place in the repository, which the CLI resolves first.
         project_file = self.folder / "Pulumi.yaml"
@@ -119,7 +124,7 @@ class ExampleStack:
         try:
             self.pulumi("package", "add", str(plugin), stack=False)
         except SandboxError as error:
-            if runtime_of(self.language) != "yaml" or "method Link not implemented" not in str(
+            if runtime_of(self.project_dir) != "yaml" or "method Link not implemented" not in str(
                 error
             ):
                 raise
@@ -149,7 +154,10 @@ class ExampleStack:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def example_stack(sandbox: Sandbox, language: str, name: str) -> ExampleStack:
-    if not (EXAMPLES_DIR / language / "Pulumi.yaml").is_file():
-        raise SandboxError(f"there is no example {language!r} in {EXAMPLES_DIR}")
-    return ExampleStack(sandbox, language, check_stack_name(name))
+def example_stack(
+    sandbox: Sandbox, language: str, name: str, source: Path | None = None
+) -> ExampleStack:
+    stack = ExampleStack(sandbox, language, check_stack_name(name), source)
+    if not (stack.project_dir / "Pulumi.yaml").is_file():
+        raise SandboxError(f"there is no Pulumi project in {stack.project_dir}")
+    return stack

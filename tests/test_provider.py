@@ -8,7 +8,7 @@ import yaml
 from pulumi.provider.experimental.component import ComponentProvider
 
 import components
-from components import CognitoAuth, provider_host
+from components import CognitoAuth, ConfigError, provider_host
 from components.args import SETTINGS, CognitoAuthArgs
 from components.cognito_auth import OUTPUTS
 from components.settings import camel
@@ -138,22 +138,24 @@ def test_whole_numbers_sent_as_doubles_arrive_as_integers(provider):
 
 
 def test_a_fraction_sent_for_an_integer_is_refused_not_truncated(provider):
-    from pulumi.provider.server import ComponentInitError
-
     fake = FakeAws()
-    with pytest.raises(ComponentInitError, match="password_minimum_length is 8.5; it must be a whole number"):  # fmt: skip
+    with pytest.raises(ConfigError, match="passwordMinimumLength is 8.5; it must be a whole number"):  # fmt: skip
         evaluate(fake, lambda: {"r": provider.construct(
             "auth", TOKEN, {"passwordMinimumLength": 8.5}, None).urn})  # fmt: skip
     assert fake.resources == []
 
 
-def test_construct_reports_bad_input_by_name(provider):
-    from pulumi.provider.server import ComponentInitError
-
+def test_construct_reports_bad_input_by_the_names_the_program_wrote(provider):
     fake = FakeAws()
-    with pytest.raises(ComponentInitError, match="trigger_timeout_seconds is 9"):
+    with pytest.raises(ConfigError) as refused:
         evaluate(fake, lambda: {"r": provider.construct(
-            "auth", TOKEN, {"triggerTimeoutSeconds": 9}, None).urn})  # fmt: skip
+            "auth", TOKEN, {"triggerTimeoutSeconds": 9.0, "passwordMinimumLength": 8.5,
+                            "clients": {"spa": {"callbackUrls": ["ftp://x"]}}}, None).urn})  # fmt: skip
+    message = str(refused.value)
+    assert "triggerTimeoutSeconds is 9;" in message
+    assert "passwordMinimumLength is 8.5; it must be a whole number" in message
+    assert "clients.spa.callbackUrls" in message
+    assert "trigger_timeout_seconds" not in message and "callback_urls" not in message
     assert fake.resources == []
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from sandbox import SandboxError
 from sandbox.examples import example_stack
 from tests.e2e.test_authcheck_e2e import STEPS, no_credentials_env, statuses
 
@@ -36,7 +37,7 @@ def yaml_example(sandbox, emulator):
 
 def resources(stack) -> list[dict]:
     state = json.loads(stack.pulumi("stack", "export").stdout)
-    return state["deployment"]["resources"]
+    return state["deployment"].get("resources", [])
 
 
 def test_yaml_program_creates_the_component_and_its_children(yaml_example):
@@ -76,3 +77,44 @@ def test_yaml_program_passes_the_auth_check(yaml_example, emulator, tmp_path):
     assert statuses(doc) == [(name, "passed") for name in STEPS]
     assert doc["target"]["userPoolId"] == outputs["userPoolId"]
     assert time.monotonic() - began < 60
+
+
+PROGRAMS = Path(__file__).resolve().parent / "programs"
+
+
+def test_an_output_reaches_an_input_that_may_be_one(sandbox, emulator):
+    stack = example_stack(sandbox, "yaml", "e2e-lang-outputs", PROGRAMS / "yaml-outputs")
+    try:
+        stack.prepare()
+        stack.up()
+        pools = {
+            r["urn"].rsplit("::", 1)[-1]: r
+            for r in resources(stack)
+            if r["type"] == "aws:cognito/userPool:UserPool"
+        }
+        first_client = next(
+            r["id"] for r in resources(stack)
+            if r["type"] == "aws:cognito/userPoolClient:UserPoolClient" and r["parent"].endswith("::first")
+        )  # fmt: skip
+        # The second pool is named after the first's app client: an Output, resolved.
+        [second] = [pool for pool in pools.values() if pool["parent"].endswith("::second")]
+        assert second["inputs"]["name"] == first_client
+    finally:
+        stack.forget()
+
+
+def test_an_output_given_to_a_plain_input_is_refused_by_its_schema_name(sandbox, emulator):
+    stack = example_stack(sandbox, "yaml", "e2e-lang-plain", PROGRAMS / "yaml-output-into-plain")
+    try:
+        stack.prepare()
+        with pytest.raises(SandboxError) as refused:
+            stack.up()
+        message = str(refused.value)
+        assert "domainPrefix must be a plain value known when the program runs" in message
+        # Named as the program wrote it, and without the provider's Python traceback.
+        assert "domain_prefix" not in message and "Traceback" not in message
+        assert "File " not in message
+        # The CLI's preview refused it: nothing was created, not even the first component.
+        assert not [r for r in resources(stack) if r["type"].startswith("aws:")]
+    finally:
+        stack.forget()
