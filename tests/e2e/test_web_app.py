@@ -47,16 +47,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served_app(dev, tmp_path_factory):
     """The production build of examples/web with a config.json written from the stack's
-    outputs, served by a static server on 127.0.0.1; yields its URL."""
+    outputs, served by a static server on 127.0.0.1 at /app/ (and at /no-config/ and
+    /mixed-stacks/ with no or a wrong config.json); yields the server's URL."""
     _need(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM}: run `make chromium` (as root)")
     _need(shutil.which("npm") is not None, "Node.js 20 and npm on PATH")
     _need((WEB / "node_modules" / ".installed").exists(), "its npm packages: run `make web`")
-    site = tmp_path_factory.mktemp("web") / "dist"
+    root = tmp_path_factory.mktemp("web")
+    site = root / "app"
     build = subprocess.run(
         ["npm", "run", "build", "--", "--outDir", str(site), "--emptyOutDir"],
         cwd=WEB, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert build.returncode == 0, build.stdout + build.stderr
+    # The same build beside it twice, with no config.json and with one that mixes stacks.
+    shutil.copytree(site, root / "no-config")
+    shutil.copytree(site, root / "mixed-stacks")
 
     # What a user writes from `pulumi stack output --json` (README: "Use it from your
     # app"), plus where the emulator answers instead of AWS.
@@ -64,11 +69,14 @@ def served_app(dev, tmp_path_factory):
     config = {key: outputs[key] for key in ("userPoolId", "clientId", "region")}
     config["userPoolEndpoint"] = dev.endpoint
     (site / "config.json").write_text(json.dumps(config))
+    (root / "mixed-stacks" / "config.json").write_text(
+        json.dumps({**config, "region": "eu-west-1"})
+    )
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
 
@@ -81,8 +89,10 @@ def browser_run(served_app) -> dict:
     screenshot.unlink(missing_ok=True)
     emails = [f"web+{secrets.token_hex(4)}@example.com" for _ in range(USERS)]
     run = subprocess.run(
-        ["node", "tests/browser-flow.mjs", "--url", served_app, "--emails", ",".join(emails),
-         "--password", PASSWORD, "--screenshot", str(screenshot), "--chromium", CHROMIUM],
+        ["node", "tests/browser-flow.mjs", "--url", f"{served_app}/app/", "--emails",
+         ",".join(emails), "--password", PASSWORD, "--screenshot", str(screenshot),
+         "--broken", f"{served_app}/no-config/,{served_app}/mixed-stacks/",
+         "--chromium", CHROMIUM],
         cwd=WEB, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
@@ -169,6 +179,17 @@ def test_sign_out_forgets_the_tokens_and_revokes_the_refresh_token(browser_run, 
         assert refused.value.response["Error"]["Code"] == "NotAuthorizedException"
 
 
+def test_a_missing_or_mixed_config_is_one_sentence_on_the_page(browser_run, dev):
+    missing, mixed = browser_run["broken"]
+    assert missing["error"] == (
+        "Error: config.json: HTTP 404; write it from `pulumi stack output --json`"
+    ), missing
+    assert mixed["error"] == (
+        f'Error: config.json: userPoolId "{dev.pool_id}" is not a pool of region "eu-west-1"; '
+        "write the file again from one stack's outputs"
+    ), mixed
+
+
 def test_signed_in_screenshot_and_timings(browser_run, capsys):
     screenshot = browser_run["screenshot"]
     assert screenshot.read_bytes().startswith(b"\x89PNG"), screenshot
@@ -180,10 +201,20 @@ def test_signed_in_screenshot_and_timings(browser_run, capsys):
         ]
         return round(statistics.median(spans))
 
+    def calls_median(operations: tuple[str, ...]) -> float:
+        spans = [
+            sum(call["ms"] for call in user["calls"] if call["operation"] in operations)
+            for user in browser_run["users"]
+        ]
+        return round(statistics.median(spans))
+
     figures = {
         "page load to app ready": median(None, "ready"),
         "sign-up (click to confirmed)": median("sign-up:start", "sign-up:done"),
         "sign-in with SRP (click to signed in)": median("sign-in:start", "sign-in:done"),
+        "  of which its two Cognito calls": calls_median(
+            ("InitiateAuth", "RespondToAuthChallenge")
+        ),
         "page load to signed in": median(None, "sign-in:done"),
         "refresh (forceRefresh)": median("refresh:start", "refresh:done"),
         "sign-out": median("sign-out:start", "sign-out:done"),

@@ -14,6 +14,8 @@ const { values: options } = parseArgs({
     emails: { type: "string" },
     password: { type: "string" },
     screenshot: { type: "string" },
+    // Pages whose config.json is wrong: each is loaded once and the error it shows reported.
+    broken: { type: "string", default: "" },
     chromium: { type: "string", default: process.env.CHROMIUM ?? "/usr/bin/chromium" },
   },
 });
@@ -49,21 +51,28 @@ async function runUser(email, index) {
   );
   // Every Cognito call the page makes: the operation (X-Amz-Target) and, for sign-in, the
   // flow and challenge, so the test can tell SRP from a password sign-in.
+  const callOf = new Map();
   page.on("request", (request) => {
     const target = request.headers()["x-amz-target"];
     if (!target) return;
     const body = JSON.parse(request.postData() ?? "{}");
-    report.calls.push({
+    const call = {
       origin: new URL(request.url()).origin,
       operation: target.split(".").pop(),
       ...(body.AuthFlow ? { authFlow: body.AuthFlow } : {}),
       ...(body.ChallengeName ? { challenge: body.ChallengeName } : {}),
-    });
+    };
+    callOf.set(request, call);
+    report.calls.push(call);
   });
-  page.on("response", async (response) => {
-    if (!response.request().headers()["x-amz-target"]) return;
-    report.calls.at(-1).status = response.status();
-    report.calls.at(-1).allowOrigin = response.headers()["access-control-allow-origin"] ?? null;
+  page.on("requestfinished", async (request) => {
+    const call = callOf.get(request);
+    if (!call) return;
+    const response = await request.response();
+    call.status = response?.status() ?? null;
+    call.allowOrigin = response?.headers()["access-control-allow-origin"] ?? null;
+    // From the request's start to the response's last byte: the emulator's share of a step.
+    call.ms = Math.round(request.timing().responseEnd);
   });
 
   const text = async (selector) => (await page.textContent(selector))?.trim() ?? "";
@@ -136,10 +145,25 @@ async function runUser(email, index) {
   return report;
 }
 
+async function brokenPage(url) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('body[data-state="broken"]', { timeout: STEP_TIMEOUT_MS });
+    return { url, error: (await page.textContent("#error"))?.trim() };
+  } catch (error) {
+    return { url, error: null, failure: String(error) };
+  } finally {
+    await page.close();
+  }
+}
+
 const chromiumVersion = browser.version();
 const users = [];
 for (const [index, email] of options.emails.split(",").entries()) {
   users.push(await runUser(email, index));
 }
+const broken = [];
+for (const url of options.broken.split(",").filter(Boolean)) broken.push(await brokenPage(url));
 await browser.close();
-process.stdout.write(`${JSON.stringify({ chromium: chromiumVersion, users })}\n`);
+process.stdout.write(`${JSON.stringify({ chromium: chromiumVersion, users, broken })}\n`);
