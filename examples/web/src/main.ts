@@ -1,5 +1,5 @@
 // The whole app: sign up, sign in with SRP, show the ID token's claims, refresh, sign out.
-// Plain DOM code: each step is one Amplify call, and the page shows what it returned.
+// Plain DOM code: each button runs an Amplify call or two, and the page shows what came back.
 import { Amplify } from "aws-amplify";
 import {
   fetchAuthSession,
@@ -24,7 +24,8 @@ const buttons = {
   signOut: element<HTMLButtonElement>("sign-out"),
 };
 
-type State = "loading" | "signed-out" | "signed-in" | "busy";
+// "broken": config.json is missing or wrong, and the page says why.
+type State = "loading" | "signed-out" | "signed-in" | "busy" | "broken";
 
 function setState(state: State): void {
   document.body.dataset.state = state;
@@ -148,5 +149,5 @@ async function start(): Promise<void> {
 
 start().catch((error) => {
   showError(error);
-  document.body.dataset.state = "broken";
+  setState("broken");
 });
