@@ -30,8 +30,9 @@ emulator: setup
 ## Headless Chromium from Debian's packages, for the browser test (tests/e2e/test_web_app.py).
 ## Nothing to do when /usr/bin/chromium exists; else apt-get, which needs root (CI is root).
 chromium:
-	@test -x /usr/bin/chromium || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] || \
+	  { echo "the browser test needs Debian's Chromium: run sudo make chromium (or apt-get install chromium)"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 ## The web example's npm packages, exactly as examples/web/package-lock.json pins them
 ## (Node.js 20 and npm); re-installed only when the lock changes.
@@ -64,7 +65,7 @@ test-unit: setup
 test-integration: setup
 	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
-test-e2e: setup cli web
+test-e2e: setup cli web chromium
 	$(PY) -m pytest tests/e2e
 
 ## Pulumi.yaml's config block and the README's settings and outputs tables, written from
