@@ -124,9 +124,8 @@ class ExampleStack:
         try:
             self.pulumi("package", "add", str(plugin), stack=False)
         except SandboxError as error:
-            if runtime_of(self.project_dir) != "yaml" or "method Link not implemented" not in str(
-                error
-            ):
+            unlinked = "method Link not implemented" in str(error)
+            if runtime_of(self.project_dir) != "yaml" or not unlinked:
                 raise
             project_file = self.folder / "Pulumi.yaml"
             project = yaml.safe_load(project_file.read_text())
