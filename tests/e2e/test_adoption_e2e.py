@@ -49,14 +49,14 @@ def _sign_in(idp, client_id: str, username: str) -> dict:
 
 def _adoption(pool_id: str, name: str, client_id: str, **more) -> dict:
     """The settings that describe the seed's pool as it is (README: Adopting a pool)."""
-    return settings(
-        importUserPoolId=pool_id,
-        userPoolName=name,
-        usernameAttributes=[],
-        usernameCaseSensitive=True,
-        clients={"app": {"importId": client_id}},
-        **more,
-    )
+    described = {
+        "importUserPoolId": pool_id,
+        "userPoolName": name,
+        "usernameAttributes": [],
+        "usernameCaseSensitive": True,
+        "clients": {"app": {"importId": client_id}},
+    }
+    return settings(**{**described, **more})
 
 
 @pytest.fixture
@@ -151,3 +151,26 @@ def test_a_mismatched_setting_is_refused_before_anything_changes(idp, adopting):
     assert _sign_in(idp, client_id, existing)["AccessToken"]
     resources = stack.export()["deployment"].get("resources") or []
     assert [r["type"] for r in resources if not r["type"].startswith("pulumi:")] == []
+
+
+def test_a_difference_the_data_source_cannot_show_is_refused_by_the_engine(idp, adopting):
+    """Case sensitivity is not in getUserPool: the program cannot compare it, but the
+    adopted pool is protected, so the replacement it would need is refused at preview."""
+    name = f"seed-{secrets.token_hex(3)}-user-pool"
+    pool_id = idp.create_user_pool(
+        PoolName=name, UsernameConfiguration={"CaseSensitive": False}
+    )["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(
+        UserPoolId=pool_id, ClientName=f"{name}-client", ExplicitAuthFlows=SEED_FLOWS
+    )["UserPoolClient"]["ClientId"]
+    existing = _signed_up_and_confirmed(idp, pool_id, client_id)
+
+    # usernameCaseSensitive: true leaves UsernameConfiguration out; this pool has one.
+    stack = adopting("e2e-adopt-case", _adoption(pool_id, name, client_id))
+    lines: list[str] = []
+    with pytest.raises(SandboxError) as refused:
+        stack.up(on_output=lines.append)
+    message = str(refused.value) + "\n".join(lines)
+    assert "as it is currently marked for protection" in message, message
+    assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["LambdaConfig"] == {}
+    assert _sign_in(idp, client_id, existing)["AccessToken"]

@@ -1,6 +1,8 @@
-"""The message templates, end to end: a stack that writes its own verification and
-invitation emails, deployed by the engine into ministack, which renders them into the mail
-it records (GET /_ministack/ses/messages) as Cognito would send them."""
+"""Hardening and messages, end to end: one stack with its own verification and invitation
+emails, tags, remembered devices and a rotating client, deployed by the engine into
+ministack (which ignores the rotation: it is shown by wiring in tests/test_hardening.py). ministack renders the templates into the mail it records (GET
+/_ministack/ses/messages) as Cognito would send them; the tags, the device configuration and
+the rotation are read back from the emulator's own APIs."""
 
 import json
 import secrets
@@ -20,9 +22,19 @@ TEMPLATES = {
 }
 
 
+TAGS = {"team": "identity", "cost-center": "4711"}
+HARDENED = {
+    **TEMPLATES,
+    "tags": TAGS,
+    "deviceTracking": "USER_OPT_IN",
+    "clients": {"spa": {"refreshTokenRotation": True, "refreshTokenGracePeriodSeconds": 30,
+                        "authFlows": ["ALLOW_USER_SRP_AUTH"]}},
+}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def shop(deploy):
-    return deploy("e2e-messages", **TEMPLATES)
+    return deploy("e2e-hardening", **HARDENED)
 
 
 def _mail_to(deployed, address: str) -> list[dict]:
@@ -68,3 +80,28 @@ def test_the_invitation_is_the_stacks(shop):
         AuthParameters={"USERNAME": address, "PASSWORD": temporary},
     )
     assert challenge["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+
+
+def test_tags_reach_the_pool_functions_roles_and_log_groups(shop):
+    pool = shop.idp.describe_user_pool(UserPoolId=shop.pool_id)["UserPool"]
+    assert pool["UserPoolTags"] == TAGS
+    lam, iam, logs = (shop.clients(s) for s in ("lambda", "iam", "logs"))
+    arn = shop.outputs["triggerFunctionArns"]["PreSignUp"]
+    assert lam.list_tags(Resource=arn)["Tags"] == TAGS
+    role = lam.get_function_configuration(FunctionName=arn)["Role"].rsplit("/", 1)[1]
+    assert {t["Key"]: t["Value"] for t in iam.list_role_tags(RoleName=role)["Tags"]} == TAGS
+    assert logs.list_tags_log_group(logGroupName=shop.trigger_log_group)["tags"] == TAGS
+
+
+def test_devices_are_remembered_on_the_users_prompt(shop):
+    pool = shop.idp.describe_user_pool(UserPoolId=shop.pool_id)["UserPool"]
+    assert pool["DeviceConfiguration"] == {
+        "ChallengeRequiredOnNewDevice": False,
+        "DeviceOnlyRememberedOnUserPrompt": True,
+    }
+    # The rotating client deploys without the flow rotation excludes; ministack neither
+    # stores nor models rotation (sandbox/README.md), so its effect is shown by wiring.
+    spa = shop.idp.describe_user_pool_client(
+        UserPoolId=shop.pool_id, ClientId=shop.outputs["clientIds"]["spa"]
+    )["UserPoolClient"]
+    assert spa["ExplicitAuthFlows"] == ["ALLOW_USER_SRP_AUTH"]
