@@ -157,9 +157,9 @@ def test_a_difference_the_data_source_cannot_show_is_refused_by_the_engine(idp, 
     """Case sensitivity is not in getUserPool: the program cannot compare it, but the
     adopted pool is protected, so the replacement it would need is refused at preview."""
     name = f"seed-{secrets.token_hex(3)}-user-pool"
-    pool_id = idp.create_user_pool(
-        PoolName=name, UsernameConfiguration={"CaseSensitive": False}
-    )["UserPool"]["Id"]
+    pool_id = idp.create_user_pool(PoolName=name, UsernameConfiguration={"CaseSensitive": False})[
+        "UserPool"
+    ]["Id"]
     client_id = idp.create_user_pool_client(
         UserPoolId=pool_id, ClientName=f"{name}-client", ExplicitAuthFlows=SEED_FLOWS
     )["UserPoolClient"]["ClientId"]
