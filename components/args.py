@@ -384,7 +384,7 @@ class CognitoAuthArgs(TypedDict):
             pulumi.Input[str], Setting(one_of(limits.DEFAULT_EMAIL_OPTIONS), "CONFIRM_WITH_CODE")
         ]
     ]
-    """How a verification email confirms the address: with a code, or with a link to the hosted UI domain (domainPrefix)."""
+    """How a sign-up's verification email confirms the address: with a code, or with a link to the hosted UI domain (domainPrefix). Emails for a changed address or a forgotten password always use the code template."""
 
     verification_email_subject: NotRequired[
         Annotated[pulumi.Input[str], Setting(EMAIL_SUBJECT, "")]
