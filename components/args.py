@@ -313,7 +313,7 @@ class CognitoAuthArgs(TypedDict):
     log_retention_days: NotRequired[
         Annotated[pulumi.Input[int], Setting(one_of(limits.LOG_RETENTION_DAYS), 30)]
     ]
-    """Days the trigger functions' log groups keep their logs."""
+    """Days the trigger functions' log groups, and the pool's (userNotificationLogs), keep their logs."""
 
     auth_flows: NotRequired[
         Annotated[pulumi.Input[Sequence[str]], Setting(_AUTH_FLOWS, list(DEFAULT_AUTH_FLOWS))]
