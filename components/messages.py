@@ -25,8 +25,13 @@ def _printable(value: str, spaces: str) -> bool:
     return all(c.isprintable() or c in spaces for c in value)
 
 
-def template(low: int, high: int, placeholders: tuple[str, ...] = (), link: bool = False,
-             what: str = "a message") -> Rule:  # fmt: skip
+def template(
+    low: int,
+    high: int,
+    placeholders: tuple[str, ...] = (),
+    link: bool = False,
+    what: str = "a message",
+) -> Rule:
     """Empty (Cognito's own message), or a text of low to high characters holding each
     placeholder (and, for a link message, `{##link text##}`)."""
     needs = [*placeholders, *(["{##link text##}"] if link else [])]
@@ -85,7 +90,7 @@ def _block(fields: dict[str, str], *values) -> dict | None:
     return block or None
 
 
-def verification_template(v) -> dict:
+def verification_template(v):
     """The pool's verification_message_template: always the email option, so that the
     state says how users confirm; each message only when the stack writes one."""
     return lift(lambda *values: _block(VERIFICATION, *values), *(v[s] for s in VERIFICATION))
