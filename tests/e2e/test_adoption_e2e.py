@@ -170,7 +170,14 @@ def test_a_difference_the_data_source_cannot_show_is_refused_by_the_engine(idp, 
     lines: list[str] = []
     with pytest.raises(SandboxError) as refused:
         stack.up(on_output=lines.append)
-    message = str(refused.value) + "\n".join(lines)
-    assert "as it is currently marked for protection" in message, message
+    assert "as it is currently marked for protection" in "\n".join(lines)
+    # The sandbox's sentence names the difference and its setting, not "remove protect".
+    assert str(refused.value) == (
+        "`pulumi up` of stack e2e-adopt-case refused to replace the user pool auth-user-pool, "
+        "which would delete its users: it is marked for protection, so nothing changed. The "
+        "settings differ from the pool in usernameConfiguration (map[caseSensitive:{false}] "
+        "=> <nil>), written by usernameCaseSensitive: write the setting as the pool has it, "
+        "rather than removing the protection"
+    )
     assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["LambdaConfig"] == {}
     assert _sign_in(idp, client_id, existing)["AccessToken"]
