@@ -230,3 +230,38 @@ def test_authcheck_gets_a_machine_token_and_lists_the_sign_in_methods(stack, cap
     }
     assert methods["clients"]["web"]["oauthFlows"] == ["code"]
     assert f"{API}/read" in doc["steps"][1]["detail"]
+
+
+@pytest.mark.parametrize(
+    ("label", "config", "refused"),
+    [
+        ("zone", {"customDomain": "auth.e2e-zone.example.com", "customDomainHostedZoneId": "Z0E2E"},
+         "cannot create aws:acm/certificate:Certificate"),
+        ("branding", {"managedLoginVersion": 2, "clients": {"app": {}, "web": {
+            "oauthFlows": ["code"], "oauthScopes": ["openid"], "callbackUrls": [CALLBACK],
+            "managedLoginBranding": "cognito"}}},
+         "cannot create aws:cognito/managedLoginBranding:ManagedLoginBranding"),
+    ],
+    ids=["certificate-in-a-zone", "branding"],
+)  # fmt: skip
+def test_what_the_emulator_cannot_serve_is_refused_by_name(
+    sandbox, emulator, label, config, refused
+):
+    """ACM, Route 53 and branding have no sandbox rows (sandbox/README.md): such a stack is
+    refused by name at the start, not half-deployed."""
+    from sandbox import SandboxError
+
+    from .conftest import forget, settings
+
+    name = f"e2e-oauth-refused-{label}"
+    overrides = settings(domainPrefix=f"e2e-refused-{label}", **config)
+    stack = sandbox.stack(name, stack_file="oauth", config=overrides)
+    try:
+        lines: list[str] = []
+        with pytest.raises(SandboxError) as error:
+            stack.up(on_output=lines.append)
+        assert refused in str(error.value) + "\n".join(lines)
+        deployed = stack.export()["deployment"].get("resources") or []
+        assert [r["type"] for r in deployed if r["type"].startswith("aws:")] == []
+    finally:
+        forget(stack)
