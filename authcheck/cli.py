@@ -133,15 +133,16 @@ def _as_outputs(text: str, where: str) -> dict:
     return outputs
 
 
+def given_outputs(args: argparse.Namespace) -> dict:
+    """The stack's outputs from --stack or --outputs, else none."""
+    if args.stack:
+        return stack_outputs(args.stack)
+    return file_outputs(args.outputs) if args.outputs else {}
+
+
 def check_arguments(args: argparse.Namespace, env=os.environ) -> dict:
     """The run_check keyword arguments for these flags; UsageError names the bad input and why."""
-    outputs = (
-        stack_outputs(args.stack)
-        if args.stack
-        else file_outputs(args.outputs)
-        if args.outputs
-        else {}
-    )
+    outputs = given_outputs(args)
     pool_id = args.user_pool_id or outputs.get("userPoolId")
     client_id = args.client_id or outputs.get("clientId")
     if not pool_id or not client_id:
@@ -198,13 +199,7 @@ def check_arguments(args: argparse.Namespace, env=os.environ) -> dict:
 
 def machine_arguments(args: argparse.Namespace, env=os.environ) -> dict:
     """The run_machine_check keyword arguments (but idp) for --flow client-credentials."""
-    outputs = (
-        stack_outputs(args.stack)
-        if args.stack
-        else file_outputs(args.outputs)
-        if args.outputs
-        else {}
-    )
+    outputs = given_outputs(args)
     pool_id = args.user_pool_id or outputs.get("userPoolId")
     ids, secrets = outputs.get("clientIds") or {}, outputs.get("clientSecrets") or {}
     if not pool_id or not ids:
