@@ -23,6 +23,12 @@ import pytest
 
 from authcheck import cli
 from sandbox import EmulatorClients
+from tests.e2e.test_authcheck_e2e import (
+    REAL_LOOKING_CREDENTIALS,
+    json_report,
+    no_credentials_env,
+    run,
+)
 
 API = "https://api.example.com"
 CALLBACK = "http://localhost:3000/callback"
@@ -307,3 +313,17 @@ def test_a_certificate_created_validated_and_aliased_in_a_hosted_zone(zoned):
     assert stack.outputs["frontendConfig"]["Auth"]["Cognito"]["loginWith"]["oauth"]["domain"] == (
         "auth.e2e-zone.example.com"
     )
+
+
+def test_sandbox_check_with_the_client_credentials_flow(stack):
+    """As a user runs it: `python -m sandbox check --stack ... --flow client-credentials`, the
+    secret read from the stack with --show-secrets, the shell's credentials never used."""
+    done = run(
+        "sandbox", "check", "--stack", stack.stack, "--flow", "client-credentials", "--json",
+        env={**no_credentials_env(), **REAL_LOOKING_CREDENTIALS},
+    )  # fmt: skip
+    doc = json_report(done)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert doc["summary"]["text"] == "3 passed, 0 failed"
+    assert doc["target"]["clientId"] == stack.outputs["clientIds"]["reporting"]
+    assert stack.outputs["clientSecrets"]["reporting"] not in done.stdout + done.stderr
