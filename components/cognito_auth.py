@@ -13,7 +13,7 @@ from .args import CognitoAuthArgs
 from .custom_domain import custom_domain
 from .frontend_config import frontend_config
 from .handlers import kebab
-from .managed_login import branding
+from .managed_login import brandings
 from .resource_servers import resource_server, servers_named_by
 from .settings import output_fields
 from .trigger_function import TriggerFunction, invoke_permission
@@ -128,22 +128,23 @@ class CognitoAuth(pulumi.ComponentResource):
             for server, spec in v["resource_servers"].items()
         }
         # Cognito refuses a client naming a scope of a resource server not there yet.
+        waits_for = {
+            client: [
+                servers[s] for s in servers_named_by(spec["oauth_scopes"], v["resource_servers"])
+            ]
+            for client, spec in plan.clients.items()
+        }
         clients = {
             client: aws.cognito.UserPoolClient(
                 f"{name}-{client}-client",
                 **app_client_args(client, spec, user_pool.id),
-                opts=pulumi.ResourceOptions.merge(kept, pulumi.ResourceOptions(depends_on=[
-                    servers[s] for s in servers_named_by(spec["oauth_scopes"], v["resource_servers"])
-                ])),
+                opts=pulumi.ResourceOptions.merge(
+                    kept, pulumi.ResourceOptions(depends_on=waits_for[client])
+                ),
             )
             for client, spec in plan.clients.items()
-        }  # fmt: skip
-        for client, spec in plan.clients.items():
-            if spec["managed_login_branding"]:
-                branding(
-                    name, client, spec["managed_login_branding"], user_pool.id,
-                    clients[client].id, child,
-                )  # fmt: skip
+        }
+        brandings(name, plan.clients, user_pool.id, clients, child)
         groups = [
             aws.cognito.UserGroup(
                 f"{name}-{group}-group",

@@ -7,6 +7,7 @@ console's branding editor exports them.
 """
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pulumi
@@ -68,3 +69,20 @@ def branding(
         **chosen,
         opts=opts,
     )
+
+
+def brandings(
+    name: str,
+    clients: Mapping[str, dict],
+    user_pool_id: pulumi.Input[str],
+    built: Mapping[str, aws.cognito.UserPoolClient],
+    opts: pulumi.ResourceOptions,
+) -> dict[str, aws.cognito.ManagedLoginBranding]:
+    """A style for each planned client that asks for one, on the client built for it."""
+    return {
+        client: branding(
+            name, client, spec["managed_login_branding"], user_pool_id, built[client].id, opts
+        )
+        for client, spec in clients.items()
+        if spec["managed_login_branding"]
+    }
