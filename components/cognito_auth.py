@@ -8,13 +8,17 @@ import pulumi
 import pulumi_aws as aws
 
 from . import plan as planning
+from .adoption import adoption_problems, client_options, pool_options
 from .app_client import app_client_args
 from .args import CognitoAuthArgs
 from .custom_domain import custom_domain
 from .frontend_config import frontend_config
 from .handlers import kebab
 from .managed_login import brandings
+from .naming import PYTHON
+from .pool_logs import PoolLogs
 from .resource_servers import resource_server, servers_named_by
+from .rules import ConfigError
 from .settings import output_fields
 from .trigger_function import TriggerFunction, invoke_permission
 from .user_pool import user_pool_args
@@ -76,6 +80,8 @@ class CognitoAuth(pulumi.ComponentResource):
         # leaves nothing behind, not even an empty component.
         plan = planning.build(validate(dict(args or {}), component=name))
         v = plan.settings
+        if problems := adoption_problems(v, PYTHON, v["user_pool_name"] or name):
+            raise ConfigError(problems)
         # Registered as inputs and as the publicClients output, so policies can tell
         # public clients apart.
         super().__init__(TYPE_TOKEN, name, {"publicClients": plan.public_clients}, opts)
@@ -86,7 +92,11 @@ class CognitoAuth(pulumi.ComponentResource):
 
         functions = {
             module: TriggerFunction(
-                f"{name}-{kebab(module)}", function, v["log_retention_days"], parent=self
+                f"{name}-{kebab(module)}",
+                function,
+                v["log_retention_days"],
+                parent=self,
+                tags=v["tags"],
             )
             for module, function in plan.functions.items()
         }
@@ -100,8 +110,10 @@ class CognitoAuth(pulumi.ComponentResource):
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool",
             **user_pool_args(plan, name, arns),
-            opts=guarded if v["protect"] else child,
+            opts=pool_options(v, guarded if v["protect"] else child),
         )
+        if v["user_notification_logs"] or v["user_activity_logs"]:
+            PoolLogs(name, user_pool, v, parent=self, invoke=invoke)
 
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
         for built in functions.values():
@@ -139,7 +151,8 @@ class CognitoAuth(pulumi.ComponentResource):
                 f"{name}-{client}-client",
                 **app_client_args(client, spec, user_pool.id),
                 opts=pulumi.ResourceOptions.merge(
-                    kept, pulumi.ResourceOptions(depends_on=waits_for[client])
+                    client_options(v, spec, kept),
+                    pulumi.ResourceOptions(depends_on=waits_for[client]),
                 ),
             )
             for client, spec in plan.clients.items()

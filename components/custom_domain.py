@@ -14,6 +14,7 @@ import pulumi
 import pulumi_aws as aws
 
 from . import limits
+from .tagging import tagged
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,11 @@ class CustomDomain:
 
 
 def _certificate(
-    name: str, domain: str, zone_id: pulumi.Input[str], child: pulumi.ResourceOptions
+    name: str,
+    domain: str,
+    zone_id: pulumi.Input[str],
+    tags: dict,
+    child: pulumi.ResourceOptions,
 ) -> pulumi.Output[str]:
     """A certificate for `domain` in us-east-1, validated through DNS in the zone: its ARN
     once ACM has issued it."""
@@ -32,6 +37,7 @@ def _certificate(
         domain_name=domain,
         validation_method="DNS",
         region=limits.CERTIFICATE_REGION,
+        **tagged(tags),
         opts=child,
     )
     option = certificate.domain_validation_options[0]
@@ -66,7 +72,7 @@ def custom_domain(
     domain_name = settings["custom_domain"]
     zone_id = settings["custom_domain_hosted_zone_id"]
     certificate_arn = settings["custom_domain_certificate_arn"] or _certificate(
-        name, domain_name, zone_id, child
+        name, domain_name, zone_id, settings["tags"], child
     )
     domain = aws.cognito.UserPoolDomain(
         f"{name}-custom-domain",

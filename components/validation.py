@@ -10,7 +10,11 @@ value received and what is allowed.
 import re
 from collections.abc import Mapping
 
-from . import limits, oauth_rules  # noqa: F401  (oauth_rules registers its rules)
+from . import (
+    hardening_rules,  # noqa: F401 (registers its rules)
+    limits,
+    oauth_rules,  # noqa: F401 (registers its rules)
+)
 from .args import DEFAULTS, SETTINGS
 from .cross_field_rules import RULES, Reading
 from .inputs import is_output

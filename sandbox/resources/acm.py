@@ -11,7 +11,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from .context import Context, Created, Undo, iso, without_none
+from ..fieldmap import aws_tags
+from .context import Context, Created, Undo, iso, retag, without_none
 from .kind import ProviderError, kind, not_found
 
 
@@ -54,6 +55,7 @@ def create_certificate(ctx: Context, logical: str, inputs: dict[str, Any], undo:
             "DomainName": inputs["domainName"],
             "ValidationMethod": inputs.get("validationMethod") or "DNS",
             "SubjectAlternativeNames": inputs.get("subjectAlternativeNames") or None,
+            "Tags": aws_tags(inputs.get("tags")) or None,
         })
     )["CertificateArn"]  # fmt: skip
     undo.push("acm", "delete_certificate", CertificateArn=arn)
@@ -75,6 +77,20 @@ def read_certificate(ctx: Context, arn: str, state: dict[str, Any]) -> Created |
     return Created(arn, _state(certificate, inputs))
 
 
+def update_certificate(ctx: Context, arn: str, old: dict[str, Any], new: dict[str, Any]) -> Created:
+    """Only the tags change in place; every other input replaces the certificate."""
+    acm = ctx.client("acm", new)
+    retag(
+        old.get("tags") or {},
+        new.get("tags") or {},
+        tag=lambda tags: acm.add_tags_to_certificate(CertificateArn=arn, Tags=aws_tags(tags)),
+        untag=lambda keys: acm.remove_tags_from_certificate(
+            CertificateArn=arn, Tags=[{"Key": key} for key in keys]
+        ),
+    )
+    return Created(arn, _state(_describe(ctx, arn, new) or {"CertificateArn": arn}, new))
+
+
 def delete_certificate(ctx: Context, arn: str, state: dict[str, Any]) -> None:
     try:
         ctx.client("acm", state).delete_certificate(CertificateArn=arn)
@@ -90,13 +106,14 @@ def find_certificate(ctx: Context, inputs: dict[str, Any]) -> list[str]:
 
 CERTIFICATE = kind(
     "aws:acm/certificate:Certificate",
-    inputs={"domainName", "validationMethod", "subjectAlternativeNames"},
+    inputs={"domainName", "validationMethod", "subjectAlternativeNames", "tags"},
     required=frozenset({"domainName"}),
     # A certificate's names and how it is validated are fixed: a change is a new certificate.
     replace_on={"domainName", "validationMethod", "subjectAlternativeNames"},
     computed=frozenset({"subjectAlternativeNames"}),
     create=create_certificate,
     read=read_certificate,
+    update=update_certificate,
     delete=delete_certificate,
     find=find_certificate,
 )
