@@ -2,8 +2,8 @@
 
 `Amplify.configure(outputs.frontendConfig)` takes `{"Auth": {"Cognito": ...}}` of the shape
 aws-amplify 6's `CognitoUserPoolConfig` declares (@aws-amplify/core,
-src/singleton/Auth/types.ts): pool and client ids, how users sign in (email, the username
-here, and OAuth through the hosted UI when the app's client uses it), the MFA offered and
+src/singleton/Auth/types.ts): pool and client ids, how users sign in (their email, phone
+number or username, and OAuth through the hosted UI when the app's client uses it), the MFA offered and
 the password policy, so the app's own forms check what the pool will check.
 """
 
@@ -47,7 +47,14 @@ def frontend_config(
     if name is None:
         return pulumi.Output.from_input({})
     client = clients[name]
-    login_with: dict = {"email": True, "username": False, "phone": False}
+    # How users name themselves (usernameAttributes): an email, a phone number, or, with
+    # neither, a username of their choosing.
+    named_by = set(settings["username_attributes"])
+    login_with: dict = {
+        "email": "email" in named_by,
+        "username": not named_by,
+        "phone": "phone_number" in named_by,
+    }
     if oauth_domain is not None and set(client["oauth_flows"]) & set(limits.USER_OAUTH_FLOWS):
         login_with["oauth"] = _oauth(client, oauth_domain)
     cognito = {
@@ -56,7 +63,7 @@ def frontend_config(
         "loginWith": login_with,
         # Cognito sends a code to confirm a sign-up unless the pool says otherwise.
         "signUpVerificationMethod": "code",
-        "userAttributes": {"email": {"required": True}},
+        "userAttributes": {attribute: {"required": True} for attribute in sorted(named_by)},
         "mfa": {
             "status": lift(str.lower, settings["mfa"]),
             "totpEnabled": settings["mfa_totp"],

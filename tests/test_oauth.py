@@ -193,3 +193,20 @@ def test_the_frontend_client_is_a_public_one(clients, chosen):
 def test_frontend_config_is_empty_when_every_client_has_a_secret(build):
     out = build({"clients": {"app": {"public": False}}})
     assert out["frontend"] == {}
+
+
+@pytest.mark.parametrize(
+    ("named_by", "login_with", "required"),
+    [
+        (["email"], {"email": True, "username": False, "phone": False}, {"email"}),
+        (["phone_number"], {"email": False, "username": False, "phone": True}, {"phone_number"}),
+        ([], {"email": False, "username": True, "phone": False}, set()),
+    ],
+)
+def test_frontend_config_signs_in_with_the_username_attributes(
+    build, named_by, login_with, required
+):
+    out = build({"username_attributes": named_by})
+    cognito = out["frontend"]["Auth"]["Cognito"]
+    assert cognito["loginWith"] == login_with
+    assert set(cognito["userAttributes"]) == required
