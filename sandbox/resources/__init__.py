@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from .acm import CERTIFICATE, CERTIFICATE_VALIDATION
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
 from .kind import Autoname, ProviderError, ResourceKind
 from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
 from .logs import LOG_GROUP
+from .resource_server import RESOURCE_SERVER
+from .route53 import RECORD
 from .user_group import USER_GROUP
 from .user_pool import USER_POOL_KIND
 from .user_pool_client import USER_POOL_CLIENT_KIND
@@ -25,6 +28,10 @@ KINDS: dict[str, ResourceKind] = {
         USER_POOL_CLIENT_KIND,
         USER_GROUP,
         USER_POOL_DOMAIN,
+        RESOURCE_SERVER,
+        CERTIFICATE,
+        CERTIFICATE_VALIDATION,
+        RECORD,
     )
 }
 
