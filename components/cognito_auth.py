@@ -10,7 +10,12 @@ from . import plan as planning
 from .app_client import app_client_args
 from .args import CognitoAuthArgs
 from .handlers import kebab
+from .identity_providers import create_identity_providers
+from .inputs import is_output, lift
 from .settings import output_fields
+from .sign_in import or_none
+from .sign_in_rules import sms_configured
+from .sms_role import external_id, sms_role
 from .trigger_function import TriggerFunction, invoke_permission
 from .user_pool import user_pool_args
 from .validation import kept_defaults, validate
@@ -88,9 +93,10 @@ class CognitoAuth(pulumi.ComponentResource):
         # The pool holds the users: on protected stacks neither `pulumi destroy` nor a
         # replacing change may delete it.
         guarded = pulumi.ResourceOptions(parent=self, protect=True, retain_on_delete=True)
+        sms = self._sms_configuration(name, v, invoke) if sms_configured(v) else None
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool",
-            **user_pool_args(plan, name, arns),
+            **user_pool_args(plan, name, arns, sms),
             opts=guarded if v["protect"] else child,
         )
 
@@ -114,9 +120,20 @@ class CognitoAuth(pulumi.ComponentResource):
         # replace them too (a renamed or removed entry), rather than losing them
         # (`pulumi state unprotect` first, to mean it).
         kept = pulumi.ResourceOptions(parent=self, protect=True) if v["protect"] else child
+        providers = create_identity_providers(name, v["identity_providers"], user_pool.id, kept)
         clients = {
             client: aws.cognito.UserPoolClient(
-                f"{name}-{client}-client", **app_client_args(client, spec, user_pool.id), opts=kept
+                f"{name}-{client}-client",
+                **app_client_args(client, spec, user_pool.id),
+                # Cognito refuses a client that names a provider the pool does not have yet.
+                opts=pulumi.ResourceOptions.merge(
+                    kept,
+                    pulumi.ResourceOptions(
+                        depends_on=[
+                            providers[p] for p in spec["identity_providers"] if p in providers
+                        ]
+                    ),
+                ),
             )
             for client, spec in plan.clients.items()
         }
@@ -168,6 +185,18 @@ class CognitoAuth(pulumi.ComponentResource):
             else ""
         )
         self.register_outputs({output: getattr(self, output) for output in OUTPUTS})
+
+    def _sms_configuration(self, name: str, v, invoke) -> dict:
+        """The pool's SMS configuration: the given role, or one made for this pool."""
+        given = v["sms_role_arn"]
+        if is_output(given) or given:
+            return {"sns_caller_arn": given, "external_id": lift(or_none, v["sms_external_id"])}
+        derived = external_id(name)
+        external = lift(lambda written: written or derived, v["sms_external_id"])
+        account_id = aws.get_caller_identity_output(opts=invoke).account_id
+        partition = aws.get_partition_output(opts=invoke).partition
+        role = sms_role(name, external, account_id, partition, parent=self)
+        return {"sns_caller_arn": role.arn, "external_id": external}
 
     def exports(self) -> dict[str, pulumi.Output]:
         """The outputs by their schema names (camelCase), as a program exports them."""

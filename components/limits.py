@@ -135,3 +135,24 @@ RESERVED_ENVIRONMENT = (
 STANDARD_SCOPES = ("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin")
 # Choice-based sign-in (ALLOW_USER_AUTH) is an ESSENTIALS/PLUS feature.
 FLOWS_NEEDING_ESSENTIALS = ("ALLOW_USER_AUTH",)
+
+# --- Sign-in beyond passwords (SignInPolicyType, WebAuthnConfigurationType, EmailMfaConfigType,
+# SmsConfigurationType, IdentityProviderTypeType). ---
+# AuthFactorType, less SOFTWARE_TOKEN, which the model says is not a first factor.
+FIRST_AUTH_FACTORS = ("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
+# Every factor but PASSWORD is choice-based sign-in, an ESSENTIALS/PLUS feature.
+PASSWORDLESS_FACTORS = ("EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
+RELYING_PARTY_ID_LENGTH = (1, 127)
+PASSKEY_USER_VERIFICATION = ("preferred", "required")
+# EmailMfaMessageType: 6 to 20000 characters holding {####}; SmsVerificationMessageType: 6 to 140.
+EMAIL_MFA_MESSAGE_LENGTH = (6, 20000)
+SMS_MESSAGE_LENGTH = (6, 140)
+CODE_PLACEHOLDER = "{####}"
+EXTERNAL_ID_LENGTH = (2, 1224)  # IAM's sts:ExternalId
+PROVIDER_TYPES = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC", "SAML")
+# ProviderNameTypeV2: no spaces, no underscore first or after the second character; "COGNITO"
+# names the pool's own users in a client's supported identity providers.
+PROVIDER_NAME_PATTERN = r"[^_\s][^\s][^_\s]{1,30}"
+PROVIDER_NAME_RESERVED = ("COGNITO",)
+ATTRIBUTE_MAPPING_KEY_LENGTH = (1, 32)
+PROVIDER_DETAIL_MAX = 131072  # StringType

@@ -11,9 +11,16 @@ import pulumi
 from .attributes import schema_entries
 from .inputs import lift
 from .plan import Plan
+from .sign_in import sign_in_args
 
 
-def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]]) -> dict:
+def user_pool_args(
+    plan: Plan,
+    name: str,
+    arns: Mapping[str, pulumi.Input[str]],
+    sms: Mapping[str, pulumi.Input[str]] | None = None,
+) -> dict:
+    """`sms`: the pool's SMS configuration (the role Cognito sends SMS with), when it sends SMS."""
     v = plan.settings
     return {
         "name": v["user_pool_name"] or name,
@@ -30,9 +37,7 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
             "password_history_size": v["password_history_size"],
         },
         "admin_create_user_config": {"allow_admin_create_user_only": v["admin_create_user_only"]},
-        "account_recovery_setting": {
-            "recovery_mechanisms": [{"name": "verified_email", "priority": 1}],
-        },
+        "account_recovery_setting": {"recovery_mechanisms": _recovery(v["mfa_email"])},
         "mfa_configuration": v["mfa"],
         "software_token_mfa_configuration": lift(_totp, v["mfa"], v["mfa_totp"]),
         "user_pool_tier": v["user_pool_tier"],
@@ -45,7 +50,17 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
         # the username, and an unverified one taking effect at once would be an address
         # nobody proved they own.
         "user_attribute_update_settings": lift(_verified_changes, v["verify_email_changes"]),
+        **sign_in_args(v, sms),
     }
+
+
+def _recovery(email_mfa: bool) -> list[dict]:
+    # Cognito will not recover an account by the mailbox that also receives its MFA codes:
+    # with email MFA, a verified phone number is the second way back.
+    mechanisms = [{"name": "verified_email", "priority": 1}]
+    if email_mfa:
+        mechanisms.append({"name": "verified_phone_number", "priority": 2})
+    return mechanisms
 
 
 def _verified_changes(verify: bool) -> dict | None:

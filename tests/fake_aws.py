@@ -89,6 +89,8 @@ class FakeAws(pulumi.runtime.Mocks):
                 return f"client{n:021d}", {**inputs, "clientSecret": secret}
             case "aws:cognito/userGroup:UserGroup":
                 return f"{inputs['userPoolId']}/{inputs['name']}", dict(inputs)
+            case "aws:cognito/identityProvider:IdentityProvider":
+                return f"{inputs['userPoolId']}:{inputs['providerName']}", dict(inputs)
             case "aws:cognito/userPoolDomain:UserPoolDomain":
                 return inputs["domain"], {**inputs, "cloudfrontDistribution": "d111.cloudfront.net"}
         return f"{args.name}-id", dict(inputs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
+from .identity_provider import IDENTITY_PROVIDER
 from .kind import Autoname, ProviderError, ResourceKind
 from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
@@ -25,6 +26,7 @@ KINDS: dict[str, ResourceKind] = {
         USER_POOL_CLIENT_KIND,
         USER_GROUP,
         USER_POOL_DOMAIN,
+        IDENTITY_PROVIDER,
     )
 }
 
