@@ -7,7 +7,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup cli emulator demo down test test-unit test-integration test-e2e docs lint bench constraints clean
+.PHONY: setup cli emulator idp-fixture demo down test test-unit test-integration test-e2e docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -26,6 +26,15 @@ cli: setup
 ## The emulator's own virtualenv (.sandbox/venv), pinned apart from the project's.
 emulator: setup
 	$(PY) -c 'from sandbox import Emulator; Emulator().install()'
+
+## The local OpenID Connect provider the federation e2e test signs in with (node-oidc-provider,
+## pinned by tests/fixtures/oidc-idp/package-lock.json); needs node and npm.
+IDP_FIXTURE := tests/fixtures/oidc-idp
+$(IDP_FIXTURE)/node_modules/.installed: $(IDP_FIXTURE)/package.json $(IDP_FIXTURE)/package-lock.json
+	npm ci --prefix $(IDP_FIXTURE) --no-audit --no-fund --ignore-scripts
+	touch $@
+
+idp-fixture: $(IDP_FIXTURE)/node_modules/.installed
 
 ## The main job on the local sandbox: the real `pulumi up` of the dev stack into ministack
 ## (started on 127.0.0.1, installed on first use), then the sign-up/sign-in check.
@@ -49,7 +58,7 @@ test-unit: setup
 test-integration: setup
 	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
-test-e2e: setup cli
+test-e2e: setup cli idp-fixture
 	$(PY) -m pytest tests/e2e
 
 ## Pulumi.yaml's config block and the README's settings and outputs tables, written from

@@ -1,0 +1,145 @@
+"""OIDC federation end to end: a local OpenID Connect provider (node-oidc-provider, started
+on 127.0.0.1 by the test), a stack whose identity provider's client secret is set with
+`pulumi config set --secret --path`, the real `pulumi up`, then a browser's sign-in:
+Cognito's /oauth2/authorize → the provider's login and consent → Cognito's
+/oauth2/idpresponse → the app's callback with a Cognito code → /oauth2/token → tokens
+verified against the pool's JWKS, for a user Cognito created from the provider's claims.
+
+The hosted UI domain (https://<prefix>.auth.<region>.amazoncognito.com) is where the
+provider sends the browser back; here that name resolves nowhere, so the browser is pointed
+at the emulator, which serves that domain's paths, as DNS would point it at Cognito.
+"""
+
+import secrets
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import jwt
+import pytest
+import requests
+
+from sandbox import EmulatorClients
+from tests.e2e import oidc_idp
+from tests.e2e.conftest import forget, settings
+
+PREFIX = "e2e-federation"
+HOSTED_UI = f"https://{PREFIX}.auth.us-east-1.amazoncognito.com"
+CALLBACK = "http://localhost:8124/cb"
+CLIENT_ID = "cognito-e2e"
+SECRET = f"idp-secret-{secrets.token_hex(12)}"
+
+
+@pytest.fixture(scope="module")
+def idp():
+    if (why := oidc_idp.missing()) is not None:
+        pytest.fail(f"the federation test needs its local OIDC provider: {why}")
+    with oidc_idp.running(
+        oidc_idp.free_port(), CLIENT_ID, SECRET, f"{HOSTED_UI}/oauth2/idpresponse"
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def federated(sandbox, emulator, idp):
+    config = settings(
+        domainPrefix=PREFIX,
+        identityProviders={
+            "LocalIdP": {
+                "type": "OIDC",
+                "clientId": CLIENT_ID,
+                "issuer": idp.issuer,
+                "scopes": ["openid", "email"],
+            }
+        },
+        clients={
+            "web": {
+                "oauthFlows": ["code"],
+                "oauthScopes": ["openid", "email"],
+                "callbackUrls": [CALLBACK],
+                "identityProviders": ["COGNITO", "LocalIdP"],
+            }
+        },
+    )
+    stack = sandbox.stack("e2e-federation", stack_file="dev", config=config)
+    stack.ensure()
+    # As a user would: the secret goes in with --secret, encrypted in the stack file.
+    stack.config_set(
+        "cognito-auth:identityProviders.LocalIdP.clientSecret", SECRET, path=True, secret=True
+    )
+    stack.up(sync=False)
+    yield stack, stack.outputs(show_secrets=True), emulator.running().endpoint
+    forget(stack)
+
+
+def _hosted(endpoint: str, url: str) -> str:
+    """A hosted UI domain URL, sent to the emulator that serves it."""
+    parsed = urlparse(url)
+    assert f"{parsed.scheme}://{parsed.netloc}" == HOSTED_UI, url
+    return f"{endpoint}{parsed.path}?{parsed.query}"
+
+
+def test_the_stack_file_holds_the_secret_encrypted_and_the_pool_the_provider(federated):
+    stack, outputs, endpoint = federated
+    assert SECRET not in stack.config_file.read_text()
+    assert "secure:" in stack.config_file.read_text()
+    idp = EmulatorClients(endpoint)("cognito-idp")
+    provider = idp.describe_identity_provider(
+        UserPoolId=outputs["userPoolId"], ProviderName="LocalIdP"
+    )["IdentityProvider"]
+    assert provider["ProviderType"] == "OIDC"
+    assert provider["ProviderDetails"]["client_secret"] == SECRET  # decrypted for AWS only
+    assert provider["AttributeMapping"] == {"email": "email"}
+    client = idp.describe_user_pool_client(
+        UserPoolId=outputs["userPoolId"], ClientId=outputs["clientIds"]["web"]
+    )["UserPoolClient"]
+    assert client["SupportedIdentityProviders"] == ["COGNITO", "LocalIdP"]
+
+
+def test_the_secret_is_nowhere_in_clear_in_the_state_or_the_sandbox(federated, sandbox):
+    stack, _, _ = federated
+    state = stack.pulumi("stack", "export").stdout
+    assert SECRET not in state
+    masked = stack.pulumi("stack", "output", "--json").stdout
+    assert SECRET not in masked
+    for path in Path(sandbox.home).rglob("*"):
+        if path.is_file() and "venv" not in path.parts and path.stat().st_size < 5_000_000:
+            assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_a_user_signs_in_through_the_local_provider(federated, idp):
+    stack, outputs, endpoint = federated
+    client_id = outputs["clientIds"]["web"]
+    browser = requests.Session()
+    query = {"identity_provider": "LocalIdP", "client_id": client_id, "response_type": "code",
+             "scope": "openid email", "redirect_uri": CALLBACK, "state": "fed-1"}  # fmt: skip
+    to_idp = browser.get(
+        f"{endpoint}/oauth2/authorize?{urlencode(query)}", allow_redirects=False, timeout=10
+    )
+    assert to_idp.status_code == 302
+    location = to_idp.headers["Location"]
+    assert location.startswith(f"{idp.issuer}/auth?"), location
+    login = f"fed{secrets.token_hex(3)}"
+    back = oidc_idp.sign_in(browser, location, login, until=f"{HOSTED_UI}/oauth2/idpresponse")
+    to_app = browser.get(_hosted(endpoint, back), allow_redirects=False, timeout=20)
+    assert to_app.status_code == 302, to_app.text[:300]
+    landed = urlparse(to_app.headers["Location"])
+    assert f"{landed.scheme}://{landed.netloc}{landed.path}" == CALLBACK
+    code = parse_qs(landed.query)
+    assert code["state"] == ["fed-1"]
+    tokens = requests.post(
+        f"{endpoint}/oauth2/token",
+        data={"grant_type": "authorization_code", "code": code["code"][0],
+              "client_id": client_id, "redirect_uri": CALLBACK},
+        timeout=10,
+    ).json()  # fmt: skip
+    keys = jwt.PyJWKClient(f"{endpoint}/{outputs['userPoolId']}/.well-known/jwks.json")
+    claims = jwt.decode(
+        tokens["id_token"], keys.get_signing_key_from_jwt(tokens["id_token"]).key,
+        algorithms=["RS256"], audience=client_id,
+    )  # fmt: skip
+    # The provider's email claim, mapped to the pool's email attribute.
+    assert claims["email"] == f"{login}@idp.example"
+    assert claims["cognito:username"] == f"LocalIdP_{login}"
+    idp_client = EmulatorClients(endpoint)("cognito-idp")
+    user = idp_client.admin_get_user(UserPoolId=outputs["userPoolId"], Username=f"LocalIdP_{login}")
+    assert user["UserStatus"] == "EXTERNAL_PROVIDER"
