@@ -140,6 +140,9 @@ def test_a_user_signs_in_through_the_local_provider(federated, idp):
     # The provider's email claim, mapped to the pool's email attribute.
     assert claims["email"] == f"{login}@idp.example"
     assert claims["cognito:username"] == f"LocalIdP_{login}"
+    (identity,) = claims["identities"]
+    assert (identity["providerName"], identity["providerType"], identity["userId"]) == (
+        "LocalIdP", "OIDC", login)  # fmt: skip
     idp_client = EmulatorClients(endpoint)("cognito-idp")
     user = idp_client.admin_get_user(UserPoolId=outputs["userPoolId"], Username=f"LocalIdP_{login}")
     assert user["UserStatus"] == "EXTERNAL_PROVIDER"
