@@ -10,7 +10,9 @@ provider sends the browser back; here that name resolves nowhere, so the browser
 at the emulator, which serves that domain's paths, as DNS would point it at Cognito.
 """
 
+import base64
 import secrets
+import zlib
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -27,6 +29,13 @@ HOSTED_UI = f"https://{PREFIX}.auth.us-east-1.amazoncognito.com"
 CALLBACK = "http://localhost:8124/cb"
 CLIENT_ID = "cognito-e2e"
 SECRET = f"idp-secret-{secrets.token_hex(12)}"
+SSO = "https://idp.example.com/saml/sso"
+METADATA = (
+    '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:example:idp">'
+    '<IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+    '<SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" '
+    f'Location="{SSO}"/></IDPSSODescriptor></EntityDescriptor>'
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +58,15 @@ def federated(sandbox, emulator, idp):
                 "clientId": CLIENT_ID,
                 "issuer": idp.issuer,
                 "scopes": ["openid", "email"],
-            }
+            },
+            "Corp": {"type": "SAML", "metadataFile": METADATA},
         },
         clients={
             "web": {
                 "oauthFlows": ["code"],
                 "oauthScopes": ["openid", "email"],
                 "callbackUrls": [CALLBACK],
-                "identityProviders": ["COGNITO", "LocalIdP"],
+                "identityProviders": ["COGNITO", "LocalIdP", "Corp"],
             }
         },
     )
@@ -92,7 +102,7 @@ def test_the_stack_file_holds_the_secret_encrypted_and_the_pool_the_provider(fed
     client = idp.describe_user_pool_client(
         UserPoolId=outputs["userPoolId"], ClientId=outputs["clientIds"]["web"]
     )["UserPoolClient"]
-    assert client["SupportedIdentityProviders"] == ["COGNITO", "LocalIdP"]
+    assert client["SupportedIdentityProviders"] == ["COGNITO", "LocalIdP", "Corp"]
 
 
 def test_the_secret_is_nowhere_in_clear_in_the_state_or_the_sandbox(federated, sandbox):
@@ -146,3 +156,29 @@ def test_a_user_signs_in_through_the_local_provider(federated, idp):
     idp_client = EmulatorClients(endpoint)("cognito-idp")
     user = idp_client.admin_get_user(UserPoolId=outputs["userPoolId"], Username=f"LocalIdP_{login}")
     assert user["UserStatus"] == "EXTERNAL_PROVIDER"
+
+
+def test_a_saml_provider_from_its_metadata_file_gets_the_users_authn_request(federated):
+    """No SAML provider answers here: shown is Cognito's half, the redirect to the SSO
+    location the metadata names, with an AuthnRequest whose response goes to the domain."""
+    _, outputs, endpoint = federated
+    query = {"identity_provider": "Corp", "client_id": outputs["clientIds"]["web"],
+             "response_type": "code", "scope": "openid email", "redirect_uri": CALLBACK}  # fmt: skip
+    to_idp = requests.get(
+        f"{endpoint}/oauth2/authorize?{urlencode(query)}", allow_redirects=False, timeout=10
+    )
+    assert to_idp.status_code == 302
+    location = urlparse(to_idp.headers["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == SSO
+    sent = parse_qs(location.query)
+    request = zlib.decompress(base64.b64decode(sent["SAMLRequest"][0]), -15).decode()
+    assert f'AssertionConsumerServiceURL="{HOSTED_UI}/saml2/idpresponse"' in request
+    assert sent["RelayState"][0]
+
+
+def test_a_second_up_changes_nothing(federated):
+    """The provider, the client that names it and the secret read back as they were set."""
+    stack, outputs, _ = federated
+    result = stack.up(sync=False, refresh=True)
+    assert set(result.summary.resource_changes) == {"same"}, result.summary.resource_changes
+    assert stack.outputs(show_secrets=True) == outputs

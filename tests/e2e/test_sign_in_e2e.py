@@ -200,3 +200,11 @@ def test_email_and_sms_mfa_are_configured_with_the_role_the_component_made(mfa):
     )
     assert [(s["Effect"], s["Action"], s["Resource"]) for s in document["Statement"]] == [
         ("Allow", "sns:Publish", "*"), ("Deny", "sns:Publish", "arn:aws:sns:*:*:*")]  # fmt: skip
+
+
+@pytest.mark.parametrize("variant", ["choice", "mfa"])
+def test_a_second_up_changes_nothing(request, variant):
+    """First factors, passkeys, email and SMS MFA and the SMS role read back as they were set."""
+    stack = request.getfixturevalue(variant)
+    result = stack.handle.up(refresh=True)
+    assert set(result.summary.resource_changes) == {"same"}, result.summary.resource_changes
