@@ -18,6 +18,16 @@ def passwordless(factors) -> list[str]:
     return [f for f in factors if f in limits.PASSWORDLESS_FACTORS]
 
 
+def _needs_essentials(v, what: str) -> str:
+    return f'{what}, which needs {v.key("user_pool_tier")} "ESSENTIALS" or "PLUS", not "LITE"'
+
+
+def _needs_ses(v, what: str) -> str:
+    return (
+        f"{what} only through Amazon SES: set {v.key('ses_source_arn')} to a verified SES identity"
+    )
+
+
 def sms_configured(v) -> bool:
     """Whether the pool gets an SMS configuration (and so an SMS role)."""
     return bool(v["mfa_sms"]) or "SMS_OTP" in v["allowed_first_auth_factors"]
@@ -38,37 +48,26 @@ def password_stays_a_first_factor(v):
 def passwordless_needs_essentials(v):
     for factor in passwordless(v["allowed_first_auth_factors"]):
         if v["user_pool_tier"] == "LITE":
-            yield (
-                f"{v.key('allowed_first_auth_factors')} has {factor}, which needs "
-                f'{v.key("user_pool_tier")} "ESSENTIALS" or "PLUS", not "LITE"'
-            )
+            yield _needs_essentials(v, f"{v.key('allowed_first_auth_factors')} has {factor}")
 
 
 @reads("allowed_first_auth_factors", "ses_source_arn")
 def email_codes_need_ses(v):
     if "EMAIL_OTP" in v["allowed_first_auth_factors"] and not v["ses_source_arn"]:
-        yield (
-            f"{v.key('allowed_first_auth_factors')} has EMAIL_OTP, which Cognito sends only "
-            f"through Amazon SES: set {v.key('ses_source_arn')} to a verified SES identity"
-        )
+        factors = v.key("allowed_first_auth_factors")
+        yield _needs_ses(v, f"{factors} has EMAIL_OTP, which Cognito sends")
 
 
 @reads("mfa_email", "ses_source_arn")
 def email_mfa_needs_ses(v):
     if v["mfa_email"] and not v["ses_source_arn"]:
-        yield (
-            f"{v.key('mfa_email')} is true, but Cognito sends MFA codes by email only through "
-            f"Amazon SES: set {v.key('ses_source_arn')} to a verified SES identity"
-        )
+        yield _needs_ses(v, f"{v.key('mfa_email')} is true, but Cognito sends MFA codes by email")
 
 
 @reads("mfa_email", "user_pool_tier")
 def email_mfa_needs_essentials(v):
     if v["mfa_email"] and v["user_pool_tier"] == "LITE":
-        yield (
-            f"{v.key('mfa_email')} is true, which needs {v.key('user_pool_tier')} "
-            '"ESSENTIALS" or "PLUS", not "LITE"'
-        )
+        yield _needs_essentials(v, f"{v.key('mfa_email')} is true")
 
 
 @reads("mfa", "mfa_email", "mfa_sms")

@@ -16,13 +16,13 @@ import zlib
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
-import jwt
 import pytest
 import requests
 
 from sandbox import EmulatorClients
 from tests.e2e import oidc_idp
 from tests.e2e.conftest import forget, settings
+from tests.e2e.hosted_ui import code_from, tokens_for, verified
 
 PREFIX = "e2e-federation"
 HOSTED_UI = f"https://{PREFIX}.auth.us-east-1.amazoncognito.com"
@@ -131,22 +131,10 @@ def test_a_user_signs_in_through_the_local_provider(federated, idp):
     login = f"fed{secrets.token_hex(3)}"
     back = oidc_idp.sign_in(browser, location, login, until=f"{HOSTED_UI}/oauth2/idpresponse")
     to_app = browser.get(_hosted(endpoint, back), allow_redirects=False, timeout=20)
-    assert to_app.status_code == 302, to_app.text[:300]
-    landed = urlparse(to_app.headers["Location"])
-    assert f"{landed.scheme}://{landed.netloc}{landed.path}" == CALLBACK
-    code = parse_qs(landed.query)
-    assert code["state"] == ["fed-1"]
-    tokens = requests.post(
-        f"{endpoint}/oauth2/token",
-        data={"grant_type": "authorization_code", "code": code["code"][0],
-              "client_id": client_id, "redirect_uri": CALLBACK},
-        timeout=10,
-    ).json()  # fmt: skip
-    keys = jwt.PyJWKClient(f"{endpoint}/{outputs['userPoolId']}/.well-known/jwks.json")
-    claims = jwt.decode(
-        tokens["id_token"], keys.get_signing_key_from_jwt(tokens["id_token"]).key,
-        algorithms=["RS256"], audience=client_id,
-    )  # fmt: skip
+    code = code_from(to_app, CALLBACK, "fed-1")
+    tokens = tokens_for(endpoint, code, client_id, CALLBACK)
+    jwks = f"{endpoint}/{outputs['userPoolId']}/.well-known/jwks.json"
+    claims = verified(jwks, tokens["id_token"], audience=client_id)
     # The provider's email claim, mapped to the pool's email attribute.
     assert claims["email"] == f"{login}@idp.example"
     assert claims["cognito:username"] == f"LocalIdP_{login}"

@@ -10,11 +10,12 @@ the passkey settings, email MFA, SMS MFA and the SNS role Cognito would assume.
 import json
 import re
 import secrets
-from urllib.parse import parse_qs, unquote, urlencode, urlparse
+from urllib.parse import unquote, urlencode
 
-import jwt
 import pytest
 import requests
+
+from tests.e2e.hosted_ui import code_from, tokens_for, verified
 
 PASSWORD = "Test1234!"
 SES = "arn:aws:ses:us-east-1:000000000000:identity/example.com"
@@ -125,28 +126,12 @@ def test_email_otp_signs_in_through_the_hosted_ui(choice):
         f"{choice.endpoint}/login", data={"ua_token": token, "code": code},
         allow_redirects=False, timeout=10,
     )  # fmt: skip
-    assert signed_in.status_code == 302, signed_in.text[:300]
-    back = urlparse(signed_in.headers["Location"])
-    assert f"{back.scheme}://{back.netloc}{back.path}" == CALLBACK
-    query = parse_qs(back.query)
-    assert query["state"] == ["otp-1"]
-    tokens = requests.post(
-        f"{choice.endpoint}/oauth2/token",
-        data={"grant_type": "authorization_code", "code": query["code"][0],
-              "client_id": choice.outputs["clientIds"]["web"], "redirect_uri": CALLBACK},
-        timeout=10,
-    ).json()  # fmt: skip
-    keys = jwt.PyJWKClient(choice.jwks_url)
-    claims = jwt.decode(
-        tokens["id_token"], keys.get_signing_key_from_jwt(tokens["id_token"]).key,
-        algorithms=["RS256"], audience=choice.outputs["clientIds"]["web"],
-    )  # fmt: skip
+    code = code_from(signed_in, CALLBACK, "otp-1")
+    web = choice.outputs["clientIds"]["web"]
+    tokens = tokens_for(choice.endpoint, code, web, CALLBACK)
+    claims = verified(choice.jwks_url, tokens["id_token"], audience=web)
     assert claims["email"] == email and claims["token_use"] == "id"
-    access = jwt.decode(
-        tokens["access_token"], keys.get_signing_key_from_jwt(tokens["access_token"]).key,
-        algorithms=["RS256"], options={"verify_aud": False},
-    )  # fmt: skip
-    assert access["client_id"] == choice.outputs["clientIds"]["web"]
+    assert verified(choice.jwks_url, tokens["access_token"])["client_id"] == web
 
 
 def test_a_wrong_email_code_is_refused(choice):
