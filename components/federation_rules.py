@@ -48,6 +48,21 @@ def provider_has_what_its_kind_needs(v):
                 yield f"{at(field)} is set, but {a} does not take it"
 
 
+@reads("identity_providers", "custom_attributes")
+def provider_maps_to_pool_attributes(v):
+    """Cognito refuses a mapping to an attribute the pool does not have."""
+    custom = [f"custom:{name}" for name in v["custom_attributes"]]
+    for name, spec in v["identity_providers"].items():
+        for attribute in spec.get("attribute_mapping") or {}:
+            if attribute not in limits.STANDARD_ATTRIBUTES and attribute not in custom:
+                yield (
+                    f"{v.nested('identity_providers', name, 'attribute_mapping')} maps "
+                    f"{show(attribute)}, which is not an attribute of the pool: a standard one "
+                    f"(email, name, given_name, ...) or custom:<name> of "
+                    f"{v.key('custom_attributes')} ({', '.join(custom) or 'none defined'})"
+                )
+
+
 @reads("identity_providers", "domain_prefix")
 def federation_needs_a_domain(v):
     if v["identity_providers"] and not v["domain_prefix"]:

@@ -156,3 +156,11 @@ PROVIDER_NAME_PATTERN = r"[^_\s][^\s][^_\s]{1,30}"
 PROVIDER_NAME_RESERVED = ("COGNITO",)
 ATTRIBUTE_MAPPING_KEY_LENGTH = (1, 32)
 PROVIDER_DETAIL_MAX = 131072  # StringType
+# The pool's standard attributes (the Cognito developer guide's list, OpenID Connect's
+# standard claims), which an identity provider's attributes may be mapped to, beside the
+# pool's custom:<name> attributes; email_verified and phone_number_verified may be mapped too.
+STANDARD_ATTRIBUTES = (
+    "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name",
+    "locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified",
+    "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo",
+)  # fmt: skip

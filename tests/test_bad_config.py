@@ -746,6 +746,9 @@ SIGN_IN = [
           "identityProviders.Okta.clientSecret is missing; an OIDC provider needs it",
           "identityProviders.Okta.issuer is missing; an OIDC provider needs it",
           "identityProviders.Okta.teamId is set, but an OIDC provider does not take it"),
+    _both({**FEDERATED, "identityProviders": {"Corp": {**SAML, "attributeMapping": {"tenant": "t"}}}},
+          'identityProviders.Corp.attributeMapping maps "tenant", which is not an attribute of the pool: a '
+          f"standard one (email, name, given_name, ...) or custom:<name> of {NS}:customAttributes (none defined)"),
     _both({"identityProviders": {"Corp": SAML}},
           f"identityProviders has Corp, but {NS}:domainPrefix is empty: federated sign-in goes through the "
           "pool's hosted UI domain, where each provider sends its users back (/oauth2/idpresponse, "
@@ -801,9 +804,13 @@ GOOD = [
          "smsExternalId": "x" * 1224}),
     Good("smsRoleArn", {"mfa": "ON", "mfaSms": True, "smsRoleArn": GIVEN_SMS_ROLE, "smsExternalId": "ab"}),
     Good("identityProviders", {**FEDERATED, "clients": {"web": {**OAUTH, "identityProviders": ["COGNITO", "Corp"]}}}),
-    Good("identityProviders", {"domainPrefix": "shop-auth", "identityProviders": {
+    Good("identityProviders", {**FEDERATED, "customAttributes": {"tenant": {"type": "String"}},
+         "identityProviders": {"Corp": {**SAML, "attributeMapping": {
+             "custom:tenant": "tenant", **{a: a for a in limits.STANDARD_ATTRIBUTES}}}}}),
+    Good("identityProviders", {"domainPrefix": "shop-auth", "customAttributes": {"t" * 20: {"type": "String"}},
+         "identityProviders": {
          "x" * 32: {"type": "SAML", "metadataFile": "<EntityDescriptor/>",
-                    "attributeMapping": {"e" * 32: "email"}}}}),
+                    "attributeMapping": {"custom:" + "t" * 20: "tenant"}}}}),
     *_inside(),
     Good("userPoolName", {"userPoolName": "x" * NAME_HIGH}),
     Good("userPoolName", {"userPoolName": ""}),  # empty means <project>-<stack>

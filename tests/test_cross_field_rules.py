@@ -179,6 +179,10 @@ EXAMPLES = {
         {"identity_providers": {"Corp": {"type": "SAML"}}},
         "identity_providers.Corp needs exactly one of metadata_url and metadata_file",
     ),
+    "provider_maps_to_pool_attributes": (
+        {"identity_providers": {"Corp": {"type": "SAML", "attribute_mapping": {"tenant": "t"}}}},
+        'identity_providers.Corp.attribute_mapping maps "tenant", which is not an attribute',
+    ),
     "federation_needs_a_domain": (
         {"identity_providers": {"Corp": {"type": "SAML", "metadata_url": "https://x.example/m"}}},
         "but domain_prefix is empty: federated sign-in goes through",
