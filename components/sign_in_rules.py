@@ -83,9 +83,10 @@ def mfa_factors_need_mfa(v):
 
 @reads("mfa", "allowed_first_auth_factors")
 def passwordless_is_not_with_required_mfa(v):
-    # Cognito offers one-time codes and passkeys as a first factor only where MFA is not
-    # required; with MFA ON, choice-based sign-in would fall back to the password alone.
-    factors = passwordless(v["allowed_first_auth_factors"])
+    # Cognito offers one-time codes as a first factor only where MFA is not required (with
+    # MFA ON, choice-based sign-in falls back to the password); passkeys stay, as a user's
+    # passkey can satisfy required MFA (WebAuthnMfaSettingsType).
+    factors = [f for f in v["allowed_first_auth_factors"] if f in ("EMAIL_OTP", "SMS_OTP")]
     if v["mfa"] == "ON" and factors:
         yield (
             f'{v.key("mfa")} is "ON", so Cognito offers none of {", ".join(factors)} from '

@@ -287,3 +287,16 @@ def test_the_python_api_refuses_by_field_name(fake_aws, args, problem):
         _build(fake_aws, args)
     assert any(p.startswith(problem) for p in error.value.problems), error.value.problems
     assert fake_aws.resources == []
+
+
+def test_passkeys_stay_a_first_factor_where_mfa_is_required(fake_aws):
+    # A one-time code would not be offered with MFA ON (refused); a passkey still is.
+    _build(fake_aws, {
+        "mfa": "ON", "mfa_totp": True,
+        "allowed_first_auth_factors": ["PASSWORD", "WEB_AUTHN"],
+        "passkey_relying_party_id": "auth.example.com",
+        "auth_flows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    })  # fmt: skip
+    pool = fake_aws.one(POOL).inputs
+    assert pool["signInPolicy"] == {"allowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}
+    assert pool["mfaConfiguration"] == "ON"
