@@ -65,14 +65,13 @@ PROVIDER_KINDS: dict[str, ProviderKind] = {
     )
 }  # fmt: skip
 
-# Every field any kind takes, and the secret ones.
-PROVIDER_FIELDS = frozenset().union(*(kind.fields for kind in PROVIDER_KINDS.values()))
+# The fields that are secret in some kind.
 SECRET_FIELDS = frozenset(kind.secret for kind in PROVIDER_KINDS.values() if kind.secret)
 
 
 def provider_details(spec: Mapping) -> dict[str, pulumi.Input[str]]:
-    """The provider_details map of one (validated) provider; its secret a Pulumi secret, so
-    that the engine keeps the whole map encrypted in state and masked in every output."""
+    """The provider_details map of one (validated) provider, its secret a Pulumi secret
+    whatever the caller passed: the engine keeps it encrypted in the state."""
     kind = PROVIDER_KINDS[spec["type"]]
     details: dict[str, pulumi.Input[str]] = dict(kind.defaults)
     for setting, key in {**kind.details, **kind.optional}.items():
