@@ -7,11 +7,15 @@ import pulumi
 import pulumi_aws as aws
 
 from . import plan as planning
+from .adoption import adoption_problems, client_options, pool_options
 from .app_client import app_client_args
 from .args import CognitoAuthArgs
 from .handlers import kebab
 from .identity_providers import create_identity_providers
 from .inputs import is_output, lift
+from .naming import PYTHON
+from .pool_logs import PoolLogs
+from .rules import ConfigError
 from .settings import output_fields
 from .sign_in import or_none
 from .sign_in_rules import sms_configured
@@ -72,6 +76,8 @@ class CognitoAuth(pulumi.ComponentResource):
         # leaves nothing behind, not even an empty component.
         plan = planning.build(validate(dict(args or {}), component=name))
         v = plan.settings
+        if problems := adoption_problems(v, PYTHON, v["user_pool_name"] or name):
+            raise ConfigError(problems)
         # Registered as inputs and as the publicClients output, so policies can tell
         # public clients apart.
         super().__init__(TYPE_TOKEN, name, {"publicClients": plan.public_clients}, opts)
@@ -82,7 +88,11 @@ class CognitoAuth(pulumi.ComponentResource):
 
         functions = {
             module: TriggerFunction(
-                f"{name}-{kebab(module)}", function, v["log_retention_days"], parent=self
+                f"{name}-{kebab(module)}",
+                function,
+                v["log_retention_days"],
+                parent=self,
+                tags=v["tags"],
             )
             for module, function in plan.functions.items()
         }
@@ -97,8 +107,10 @@ class CognitoAuth(pulumi.ComponentResource):
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool",
             **user_pool_args(plan, name, arns, sms),
-            opts=guarded if v["protect"] else child,
+            opts=pool_options(v, guarded if v["protect"] else child),
         )
+        if v["user_notification_logs"] or v["user_activity_logs"]:
+            PoolLogs(name, user_pool, v, parent=self, invoke=invoke)
 
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
         for built in functions.values():
@@ -127,7 +139,7 @@ class CognitoAuth(pulumi.ComponentResource):
                 **app_client_args(client, spec, user_pool.id),
                 # Cognito refuses a client that names a provider the pool does not have yet.
                 opts=pulumi.ResourceOptions.merge(
-                    kept,
+                    client_options(v, spec, kept),
                     pulumi.ResourceOptions(
                         depends_on=[
                             providers[p] for p in spec["identity_providers"] if p in providers

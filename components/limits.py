@@ -136,6 +136,43 @@ STANDARD_SCOPES = ("openid", "email", "phone", "profile", "aws.cognito.signin.us
 # Choice-based sign-in (ALLOW_USER_AUTH) is an ESSENTIALS/PLUS feature.
 FLOWS_NEEDING_ESSENTIALS = ("ALLOW_USER_AUTH",)
 
+# --- Messages (VerificationMessageTemplateType, MessageTemplateType). Cognito refuses a
+# verification message without its code placeholder, a link message without {##...##}, and
+# an invitation without the username and the temporary password. ---
+EMAIL_MESSAGE_LENGTH = (6, 20000)
+EMAIL_SUBJECT_LENGTH = (1, 140)
+SMS_MESSAGE_LENGTH = (6, 140)
+CODE_PLACEHOLDER = "{####}"
+USERNAME_PLACEHOLDER = "{username}"
+# The link text may not be empty: {####} (the code placeholder) would match the model's
+# pattern, but leaves nothing to click.
+LINK_PLACEHOLDER_PATTERN = r"\{##[^#].*?##\}"
+DEFAULT_EMAIL_OPTIONS = ("CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK")
+
+# --- Devices (DeviceConfigurationType): off, every confirmed device remembered, or only
+# those the user chooses to remember. ---
+DEVICE_TRACKING = ("OFF", "ALWAYS", "USER_OPT_IN")
+
+# --- Refresh-token rotation (RetryGracePeriodSecondsType). ---
+REFRESH_TOKEN_GRACE_SECONDS = (0, 60)
+
+# --- Tags: the strictest of the services the component tags (Cognito's TagKeysType and
+# TagValueType, IAM's and CloudWatch Logs' patterns, 50 tags a resource); every service
+# reserves the aws: prefix. ---
+TAG_KEY_LENGTH = (1, 128)
+TAG_VALUE_MAX = 256
+MAX_TAGS = 50
+# \p{L}\p{Z}\p{N} and _ . : / = + - @, as the IAM and CloudWatch Logs models write them.
+TAG_CHAR_CATEGORIES = ("L", "Z", "N")
+TAG_PUNCTUATION = "_.:/=+-@"
+RESERVED_TAG_PREFIX = "aws:"
+
+# --- Adoption (UserPoolIdType, ClientIdType, UsernameAttributeType). ---
+USER_POOL_ID_PATTERN = r"[\w-]+_[0-9a-zA-Z]+"
+USER_POOL_ID_LENGTH = (1, 55)
+CLIENT_ID_PATTERN = r"[\w+]{1,128}"
+USERNAME_ATTRIBUTES = ("email", "phone_number")
+
 # --- Sign-in beyond passwords (SignInPolicyType, WebAuthnConfigurationType, EmailMfaConfigType,
 # SmsConfigurationType, IdentityProviderTypeType). ---
 # AuthFactorType, less SOFTWARE_TOKEN, which the model says is not a first factor.
@@ -144,10 +181,8 @@ FIRST_AUTH_FACTORS = ("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
 PASSWORDLESS_FACTORS = ("EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
 RELYING_PARTY_ID_LENGTH = (1, 127)
 PASSKEY_USER_VERIFICATION = ("preferred", "required")
-# EmailMfaMessageType: 6 to 20000 characters holding {####}; SmsVerificationMessageType: 6 to 140.
-EMAIL_MFA_MESSAGE_LENGTH = (6, 20000)
-SMS_MESSAGE_LENGTH = (6, 140)
-CODE_PLACEHOLDER = "{####}"
+# The email MFA message (EmailMfaMessageType) and the SMS authentication message
+# (SmsVerificationMessageType) take the verification messages' bounds, below.
 EXTERNAL_ID_LENGTH = (2, 1224)  # IAM's sts:ExternalId
 PROVIDER_TYPES = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC", "SAML")
 # ProviderNameTypeV2: no spaces, no underscore first or after the second character; "COGNITO"

@@ -250,22 +250,6 @@ def url(value):
     return None
 
 
-def code_message(bounds: tuple[int, int]) -> Rule:
-    """A message Cognito sends with a code: its length, and the {####} it puts the code in."""
-    low, high = bounds
-    allowed = f"empty, or {low} to {high} characters holding {limits.CODE_PLACEHOLDER}"
-
-    @allowing(allowed)
-    def check(value):
-        if value == "":
-            return None
-        if not isinstance(value, str) or not low <= len(value) <= high:
-            return allowed
-        return None if limits.CODE_PLACEHOLDER in value else allowed
-
-    return check
-
-
 def mapping_of(key_bounds: tuple[int, int], what: str) -> Rule:
     """A map of names (of the given lengths) to non-empty strings."""
     low, high = key_bounds

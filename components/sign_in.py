@@ -19,11 +19,12 @@ def _email_mfa(message: str) -> dict:
 
 def sign_in_args(v: Mapping, sms: Mapping[str, pulumi.Input[str]] | None) -> dict:
     factors = list(v["allowed_first_auth_factors"])
-    args = {
-        "sign_in_policy": {"allowed_first_auth_factors": factors},
-        "sms_authentication_message": lift(or_none, v["sms_authentication_message"]),
-        "sms_verification_message": lift(or_none, v["sms_verification_message"]),
-    }
+    args = {"sms_authentication_message": lift(or_none, v["sms_authentication_message"])}
+    # Written out even for PASSWORD alone, so that dropping a factor takes it away; but not
+    # on an adopted pool that asks nothing more, which may have been made without a policy
+    # and must match what it is imported from.
+    if factors != ["PASSWORD"] or not v["import_user_pool_id"]:
+        args["sign_in_policy"] = {"allowed_first_auth_factors": factors}
     if "WEB_AUTHN" in factors:
         args["web_authn_configuration"] = {
             "relying_party_id": v["passkey_relying_party_id"],

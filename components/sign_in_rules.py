@@ -148,8 +148,7 @@ def email_mfa_message_needs_email_mfa(v):
         )
 
 
-_SMS_SETTINGS = ("sms_role_arn", "sms_external_id", "sms_authentication_message",
-                 "sms_verification_message")  # fmt: skip
+_SMS_SETTINGS = ("sms_role_arn", "sms_external_id", "sms_authentication_message")
 
 
 @reads("mfa_sms", "allowed_first_auth_factors", *_SMS_SETTINGS)

@@ -34,7 +34,16 @@ from components.args import (
     TRIGGER_FIELDS,
 )
 from components.config import CONFIG_KEYS, camel
+from components.messages import (
+    EMAIL_CODE_MESSAGE,
+    EMAIL_LINK_MESSAGE,
+    EMAIL_SUBJECT,
+    INVITATION_EMAIL,
+    INVITATION_SMS,
+    SMS_CODE_MESSAGE,
+)
 from components.rules import group_name, show
+from components.tagging import tag_map
 from offline import StackConfigError, run_program
 from offline.yaml12 import config_string, load
 from tests.conftest import ROOT
@@ -138,6 +147,8 @@ INTS = {  # integer settings and their ranges (None: no upper bound)
     "customAttributes.tenant.maxLength": limits.STRING_ATTRIBUTE_LENGTH,
     "customAttributes.score.minValue": INT64,
     "customAttributes.score.maxValue": INT64,
+    "refreshTokenGracePeriodSeconds": limits.REFRESH_TOKEN_GRACE_SECONDS,
+    "clients.app.refreshTokenGracePeriodSeconds": limits.REFRESH_TOKEN_GRACE_SECONDS,
 }
 BOOLS = [
     "passwordRequireLowercase", "passwordRequireUppercase", "passwordRequireNumbers",
@@ -145,6 +156,8 @@ BOOLS = [
     "adminCreateUserOnly", "verifyEmailChanges",
     "triggers.PreSignUp.enabled", "clients.app.enabled", "clients.app.public",
     "customAttributes.tenant.mutable",
+    "challengeRequiredOnNewDevice", "refreshTokenRotation", "userNotificationLogs",
+    "userActivityLogs", "usernameCaseSensitive", "clients.app.refreshTokenRotation",
 ]  # fmt: skip
 ENUMS = {  # the allowed values, and a near miss that is none of them
     "mfa": (limits.MFA_CONFIGURATIONS, "off"),
@@ -155,6 +168,8 @@ ENUMS = {  # the allowed values, and a near miss that is none of them
     "triggers.PreSignUp.architecture": (limits.LAMBDA_ARCHITECTURES, "amd64"),
     "triggers.PreTokenGeneration.lambdaVersion": (limits.PRE_TOKEN_GENERATION_VERSIONS, "V4_0"),
     "customAttributes.tenant.type": (limits.ATTRIBUTE_TYPES, "Text"),
+    "deviceTracking": (limits.DEVICE_TRACKING, "NEVER"),
+    "verificationEmailOption": (limits.DEFAULT_EMAIL_OPTIONS, "CONFIRM_WITH_SMS"),
 }
 FLOWS = limits.AUTH_FLOWS + limits.LEGACY_AUTH_FLOWS
 LISTS = {  # what the message calls the entries, a valid entry, whether [] is allowed
@@ -165,6 +180,7 @@ LISTS = {  # what the message calls the entries, a valid entry, whether [] is al
     "clients.app.oauthScopes": ("scopes", "openid", True),
     "clients.app.callbackUrls": ("URLs", URL, True),
     "clients.app.logoutUrls": ("URLs", "https://app.example.com/", True),
+    "usernameAttributes": ("username attributes", "email", True),
 }
 SETTINGS_MAP = "a map of names to settings"
 STRINGS_MAP = "a map of names to strings"
@@ -175,6 +191,7 @@ MAPS = {  # what is allowed, and a value of the wrong type
     "groups": (SETTINGS_MAP, {"admins": "yes"}),
     "customAttributes": (SETTINGS_MAP, 3),
     "triggers.PreSignUp.environment": (STRINGS_MAP, ["BRAND=Acme"]),
+    "tags": (STRINGS_MAP, ["team"]),
 }
 NAME_CHARS = "made only of letters, digits, spaces and + = , . @ -"
 HANDLER = ("a shipped handler (post_confirmation, pre_sign_up, pre_token_generation) or the "
@@ -192,8 +209,21 @@ STRINGS = {  # what the message says is allowed for a value that is not such a s
     "triggers.PreSignUp.functionArn": "a Lambda function ARN",
     "groups.admins.description": f"a string of at most {limits.DESCRIPTION_MAX} characters",
     "groups.admins.roleArn": "an IAM role ARN",
+    "importUserPoolId": "a user pool id such as us-east-1_AbC123xyz",
+    "clients.app.importId": "an app client id (letters, digits, _ and +)",
 }
-KINDS = [INTS, BOOLS, ENUMS, LISTS, MAPS, STRINGS]
+# Message templates: every value the CLI passes is a string, so a YAML list arrives as its
+# JSON text, refused for its length (a subject) or for the placeholder it lacks.
+TEMPLATES = {key: rule.allowed for key, rule in (
+    ("verificationEmailSubject", EMAIL_SUBJECT), ("verificationEmailMessage", EMAIL_CODE_MESSAGE),
+    ("verificationEmailSubjectByLink", EMAIL_SUBJECT),
+    ("verificationEmailMessageByLink", EMAIL_LINK_MESSAGE),
+    ("verificationSmsMessage", SMS_CODE_MESSAGE), ("invitationEmailSubject", EMAIL_SUBJECT),
+    ("invitationEmailMessage", INVITATION_EMAIL), ("invitationSmsMessage", INVITATION_SMS),
+)}  # fmt: skip
+MISSING = {"verificationEmailMessage": "{####}", "verificationEmailMessageByLink": "{##link text##}",
+           "invitationEmailMessage": "{username} and no {####}"}  # fmt: skip
+KINDS = [INTS, BOOLS, ENUMS, LISTS, MAPS, STRINGS, TEMPLATES]
 
 # --- Sign-in beyond passwords and federation (issue 12): their keys, kind by kind ----------
 IDP = "identityProviders.Okta"  # the entry nested provider rows are tried on
@@ -202,8 +232,7 @@ BASE[IDP] = {"type": "OIDC"}
 DETAIL = f"a non-empty string of at most {limits.PROVIDER_DETAIL_MAX} characters"
 URL_ALLOWED = "an https:// URL (or http://localhost) of 1 to 1024 characters"
 RP_ID = "empty, or a lowercase domain name of at most 127 characters, such as auth.example.com"
-EMAIL_CODE = "empty, or 6 to 20000 characters holding {####}"
-SMS_CODE = "empty, or 6 to 140 characters holding {####}"
+EMAIL_CODE, SMS_CODE = EMAIL_CODE_MESSAGE.allowed, SMS_CODE_MESSAGE.allowed
 EXTERNAL_ID = "empty, or 2 to 1224 letters, digits and + = , . @ : / -"
 MAPPING = "a map of pool attributes (1 to 32 characters) to non-empty strings"
 PROVIDER_NAME = "3 to 32 characters without spaces, and no _ first or after the second character"
@@ -222,9 +251,9 @@ LISTS.update({
 MAPS.update({"identityProviders": (SETTINGS_MAP, ["Google"]),
              f"{IDP}.attributeMapping": (MAPPING, ["email"])})  # fmt: skip
 STRINGS.update({
-    "passkeyRelyingPartyId": RP_ID, "emailMfaMessage": EMAIL_CODE,
+    "passkeyRelyingPartyId": RP_ID, "emailMfaMessage": f"{EMAIL_CODE}; it has no {{####}}",
     "smsRoleArn": "an IAM role ARN", "smsExternalId": EXTERNAL_ID,
-    "smsAuthenticationMessage": SMS_CODE, "smsVerificationMessage": SMS_CODE,
+    "smsAuthenticationMessage": f"{SMS_CODE}; it has no {{####}}",
     **{f"{IDP}.{field}": DETAIL
        for field in ("clientId", "clientSecret", "teamId", "keyId", "privateKey", "metadataFile")},
     f"{IDP}.issuer": URL_ALLOWED, f"{IDP}.metadataUrl": URL_ALLOWED,
@@ -260,6 +289,11 @@ def _wrong_types():
         else:
             # A space inside: the compact JSON the CLI passes is no name of any kind.
             yield refused("type", key, ["a b"], allowed, shown=cli_text(["a b"]))
+    for key, allowed in TEMPLATES.items():
+        wrong = ["x" * 200]  # its JSON text: 206 characters, and no placeholder
+        if key in MISSING:  # an email may be that long: refused for its placeholder
+            allowed = f"{allowed}; it has no {MISSING[key]}"
+        yield refused("type", key, wrong, allowed, shown=show(config_string(wrong)))
 
 
 TYPE = [
@@ -671,11 +705,11 @@ NO_EFFECT_SMS = f"but neither {NS}:mfaSms nor SMS_OTP in {NS}:allowedFirstAuthFa
 SIGN_IN = [
     refused("format", "passkeyRelyingPartyId", "https://auth.example.com", RP_ID),
     refused("format", "passkeyRelyingPartyId", "a" + RP_127, RP_ID),
-    refused("format", "emailMfaMessage", "Your code", EMAIL_CODE),
+    refused("format", "emailMfaMessage", "Your code", f"{EMAIL_CODE}; it has no {{####}}"),
     refused("format", "emailMfaMessage", "x" * 19995 + "{####}", EMAIL_CODE),
     refused("format", "smsAuthenticationMessage", "Code", SMS_CODE),
+    refused("format", "smsAuthenticationMessage", "Your code", f"{SMS_CODE}; it has no {{####}}"),
     refused("format", "smsAuthenticationMessage", "x" * 135 + "{####}", SMS_CODE),
-    refused("format", "smsVerificationMessage", "{###}", SMS_CODE),
     refused("format", "smsExternalId", "has space", EXTERNAL_ID),
     refused("format", "smsExternalId", "x", EXTERNAL_ID),
     refused("format", "smsRoleArn", "arn:aws:iam::123:role/x", "an IAM role ARN"),
@@ -760,8 +794,90 @@ SIGN_IN = [
           "sign-in is an OAuth sign-in through the hosted UI"),
 ]  # fmt: skip
 
+# --- Hardening, messages and adoption (issue 13) -------------------------------------------
+
+EMAIL_ONLY_WITH_SES = "is set but {ns}:sesSourceArn is empty: Cognito takes email templates only when it sends through your SES identity"
+NO_REFRESH_FLOW = ("ALLOW_REFRESH_TOKEN_AUTH: a rotating client refreshes with "
+                   "GetTokensFromRefreshToken only, so remove that flow")  # fmt: skip
+LONG_MESSAGE = "{####}" + "x" * (limits.EMAIL_MESSAGE_LENGTH[1] - 6)
+HARDENING = [
+    refused("format", "verificationEmailMessage", "Your code is ready.", f"{EMAIL_CODE_MESSAGE.allowed}; it has no {{####}}"),
+    refused("format", "verificationEmailMessageByLink", "Click {####} now", f"{EMAIL_LINK_MESSAGE.allowed}; it has no {{##link text##}}"),
+    refused("format", "invitationEmailMessage", "Hello {username}", f"{INVITATION_EMAIL.allowed}; it has no {{####}}"),
+    refused("format", "invitationSmsMessage", "Password {####}", f"{INVITATION_SMS.allowed}; it has no {{username}}"),
+    refused("format", "verificationSmsMessage", "Hello there", f"{SMS_CODE_MESSAGE.allowed}; it has no {{####}}"),
+    refused("format", "verificationEmailSubject", "Bell\x07", EMAIL_SUBJECT.allowed),
+    refused("bound", "verificationSmsMessage", "{###}", SMS_CODE_MESSAGE.allowed),
+    refused("bound", "invitationSmsMessage", "{username}{####}" + "x" * 125, INVITATION_SMS.allowed),
+    refused("bound", "verificationEmailSubject", "x" * 141, EMAIL_SUBJECT.allowed),
+    refused("bound", "verificationEmailMessage", LONG_MESSAGE + "x", EMAIL_CODE_MESSAGE.allowed),
+    refused("format", "tags", {"aws:team": "x"}, f'{tag_map.allowed}; the key "aws:team" starts with aws:'),
+    refused("format", "tags", {"AWS:team": "x"}, f'{tag_map.allowed}; the key "AWS:team" starts with aws:'),
+    refused("format", "tags", {"Team": "a", "team": "b"}, f'{tag_map.allowed}; "Team" and "team" differ only in case'),
+    refused("format", "tags", {"a#b": "x"}, f'{tag_map.allowed}; the key "a#b" is not such a key'),
+    refused("format", "tags", {"team": "a;b"}, f'{tag_map.allowed}; the value of "team" is not such a value'),
+    refused("bound", "tags", {"k" * 129: "x"}, f'{tag_map.allowed}; the key {show("k" * 129)} is not such a key'),
+    refused("bound", "tags", {"team": "v" * 257}, f'{tag_map.allowed}; the value of "team" is not such a value'),
+    refused("bound", "tags", {f"t{i:02d}": "x" for i in range(51)}, f"{tag_map.allowed}; it has 51"),
+    refused("format", "importUserPoolId", "pool-1", STRINGS["importUserPoolId"]),
+    refused("bound", "importUserPoolId", "us-east-1_" + "a" * 46, STRINGS["importUserPoolId"]),
+    refused("format", "clients.app.importId", "abc-def", STRINGS["clients.app.importId"]),
+    _both({"challengeRequiredOnNewDevice": True},
+          f'challengeRequiredOnNewDevice is true but {NS}:deviceTracking is "OFF": there are no remembered devices'),
+    _both({"challengeRequiredOnNewDevice": True, "deviceTracking": "ALWAYS"},
+          f'challengeRequiredOnNewDevice is true but {NS}:mfa is "OFF": a remembered device replaces an MFA code, and there is none'),
+    *(_both({key: value}, f"{key} " + EMAIL_ONLY_WITH_SES.format(ns=NS)) for key, value in (
+        ("verificationEmailSubject", "Your code"), ("verificationEmailMessage", "Code {####}"),
+        ("verificationEmailSubjectByLink", "Confirm"), ("verificationEmailMessageByLink", "{##Verify##}"),
+        ("invitationEmailSubject", "Welcome"), ("invitationEmailMessage", "{username} {####}"))),
+    _both({"verificationEmailOption": "CONFIRM_WITH_LINK"},
+          f'verificationEmailOption is "CONFIRM_WITH_LINK" but {NS}:domainPrefix is empty: the link opens the pool\'s hosted UI domain'),
+    _both({"refreshTokenRotation": True}, f"refreshTokenRotation is true but {NS}:authFlows has {NO_REFRESH_FLOW}"),
+    _both({"clients": {"app": {"refreshTokenRotation": True}}},
+          f"clients.app.refreshTokenRotation is true but {NS}:authFlows has {NO_REFRESH_FLOW}"),
+    _both({"clients": {"app": {"refreshTokenRotation": True, "authFlows": ["ALLOW_REFRESH_TOKEN_AUTH"]}}},
+          f"clients.app.refreshTokenRotation is true but {NS}:clients.app.authFlows has {NO_REFRESH_FLOW}"),
+    _both({"refreshTokenGracePeriodSeconds": 30},
+          f"refreshTokenGracePeriodSeconds is 30 but {NS}:refreshTokenRotation is false: the grace period would have no effect"),
+    _both({"userActivityLogs": True}, f'userActivityLogs is true, which needs {NS}:userPoolTier "PLUS", not "ESSENTIALS"'),
+    _both({"userActivityLogs": True, "userPoolTier": "PLUS"},
+          f'userActivityLogs is true but {NS}:threatProtection is "OFF": the user-activity logs are threat protection\'s'),
+    _both({"clients": {"app": {"importId": "abc"}}},
+          f'clients.app.importId is "abc" but {NS}:importUserPoolId is empty: a client is adopted with its pool'),
+]  # fmt: skip
+HARDENING_GOOD = [
+    Good("deviceTracking", {"deviceTracking": "ALWAYS"}),
+    Good("challengeRequiredOnNewDevice", {"deviceTracking": "USER_OPT_IN", "challengeRequiredOnNewDevice": True,
+                                          "mfa": "ON", "mfaTotp": True}),
+    Good("verificationEmailMessage", {"sesSourceArn": SES, "verificationEmailMessage": LONG_MESSAGE,
+                                      "verificationEmailSubject": "x" * limits.EMAIL_SUBJECT_LENGTH[1]}),
+    Good("verificationEmailMessageByLink", {"sesSourceArn": SES, "domainPrefix": "example-shop",
+                                            "verificationEmailOption": "CONFIRM_WITH_LINK",
+                                            "verificationEmailMessageByLink": "{##Verify Email##}"}),
+    Good("invitationEmailMessage", {"sesSourceArn": SES, "invitationEmailMessage": "{username}{####}",
+                                    "invitationSmsMessage": "{username}{####}" + "x" * 124,
+                                    "verificationSmsMessage": "{####}"}),
+    Good("tags", {"tags": {f"t{i}": "x" for i in range(limits.MAX_TAGS)}}),
+    Good("tags", {"tags": {"k" * 128: "v" * 256, "Équipe données": "a b_c.d:e/f=g+h-i@j", "empty": ""}}),
+    Good("refreshTokenRotation", {"refreshTokenRotation": True, "authFlows": ["ALLOW_USER_SRP_AUTH"]}),
+    Good("userNotificationLogs", {"userNotificationLogs": True}),
+    Good("userActivityLogs", {"userActivityLogs": True, "userPoolTier": "PLUS", "threatProtection": "AUDIT"}),
+    Good("usernameCaseSensitive", {"usernameCaseSensitive": True, "usernameAttributes": []}),
+]  # fmt: skip
+
+
 BAD = (
-    TYPE + BOUND + ENUM + LIST + FORMAT + REQUIRED + CONTRADICTION + UNKNOWN_KEY + GUARDS + SIGN_IN
+    TYPE
+    + BOUND
+    + ENUM
+    + LIST
+    + FORMAT
+    + REQUIRED
+    + CONTRADICTION
+    + UNKNOWN_KEY
+    + GUARDS
+    + HARDENING
+    + SIGN_IN
 )
 
 
@@ -772,11 +888,19 @@ OAUTH_LISTS = ("clients.app.oauthFlows", "clients.app.oauthScopes", "clients.app
                "clients.app.logoutUrls")  # fmt: skip
 
 
+# What an inside value needs beside it to mean anything (a grace period needs rotation).
+ROTATING = {"refreshTokenRotation": True, "authFlows": ["ALLOW_USER_SRP_AUTH"]}
+NEEDS = {
+    "refreshTokenGracePeriodSeconds": ROTATING,
+    "clients.app.refreshTokenGracePeriodSeconds": ROTATING,
+}
+
+
 def _inside():
     for key, (low, high) in INTS.items():
-        yield Good(key, setting(key, low))
+        yield Good(key, {**NEEDS.get(key, {}), **setting(key, low)})
         if high is not None:
-            yield Good(key, setting(key, high))
+            yield Good(key, {**NEEDS.get(key, {}), **setting(key, high)})
     for days in limits.LOG_RETENTION_DAYS:
         yield Good("logRetentionDays", {"logRetentionDays": days})
     for key, (_, entry, may_be_empty) in LISTS.items():
@@ -800,7 +924,7 @@ GOOD = [
     Good("emailMfaMessage", {"mfa": "OPTIONAL", "mfaEmail": True, "sesSourceArn": SES,
          "emailMfaMessage": "{####}"}),
     Good("smsAuthenticationMessage", {"mfa": "OPTIONAL", "mfaSms": True,
-         "smsAuthenticationMessage": "x" * 134 + "{####}", "smsVerificationMessage": "{####}",
+         "smsAuthenticationMessage": "x" * 134 + "{####}",
          "smsExternalId": "x" * 1224}),
     Good("smsRoleArn", {"mfa": "ON", "mfaSms": True, "smsRoleArn": GIVEN_SMS_ROLE, "smsExternalId": "ab"}),
     Good("identityProviders", {**FEDERATED, "clients": {"web": {**OAUTH, "identityProviders": ["COGNITO", "Corp"]}}}),
@@ -847,6 +971,7 @@ GOOD = [
     Good("other:namespace", {"other-project:passwordMinLength": 1}),  # not this program's key
     Good("allowedEmailDomains",  # the allow-list on LITE: its sign-in check in V1_0
          {"allowedEmailDomains": ["example.com"], "userPoolTier": "LITE", "triggers": {"PreTokenGeneration": {"lambdaVersion": "V1_0"}}}),
+    *HARDENING_GOOD,
 ]  # fmt: skip
 
 

@@ -222,7 +222,6 @@ def test_sms_mfa_gets_a_role_only_cognito_of_this_account_may_assume(fake_aws):
     _build(fake_aws, {
         "mfa": "OPTIONAL", "mfa_sms": True,
         "sms_authentication_message": "Your code: {####}",
-        "sms_verification_message": "Verify with {####}",
     })  # fmt: skip
     role = fake_aws.named("auth-sms-role")
     trust = json.loads(role.inputs["assumeRolePolicy"])
@@ -247,7 +246,6 @@ def test_sms_mfa_gets_a_role_only_cognito_of_this_account_may_assume(fake_aws):
     ]  # fmt: skip
     assert fake_aws.named("auth-sms-publish").inputs["role"] == fake_aws.ids["auth-sms-role"]
     assert pool["smsAuthenticationMessage"] == "Your code: {####}"
-    assert pool["smsVerificationMessage"] == "Verify with {####}"
 
 
 def test_the_external_id_is_stable_and_can_be_given(fake_aws):

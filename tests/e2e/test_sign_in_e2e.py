@@ -42,7 +42,7 @@ MFA = {
     "emailMfaMessage": "Your sign-in code is {####}",
     "mfaSms": True,
     "smsAuthenticationMessage": "Your code: {####}",
-    "smsVerificationMessage": "Verify your number with {####}",
+    "verificationSmsMessage": "Verify your number with {####}",
 }
 
 
@@ -161,7 +161,7 @@ def test_email_and_sms_mfa_are_configured_with_the_role_the_component_made(mfa):
     sms = pool["SmsConfiguration"]
     assert config["SmsMfaConfiguration"]["SmsConfiguration"] == sms
     assert config["SmsMfaConfiguration"]["SmsAuthenticationMessage"] == "Your code: {####}"
-    assert pool["SmsVerificationMessage"] == "Verify your number with {####}"
+    assert pool["VerificationMessageTemplate"]["SmsMessage"] == "Verify your number with {####}"
     assert [m["Name"] for m in pool["AccountRecoverySetting"]["RecoveryMechanisms"]] == [
         "verified_email", "verified_phone_number"]  # fmt: skip
     # The role: only Cognito, for this account and this external id, may assume it...
