@@ -95,6 +95,8 @@ class FakeAws(pulumi.runtime.Mocks):
                 return imported or f"client{n:021d}", {**inputs, "clientSecret": secret}
             case "aws:cognito/userGroup:UserGroup":
                 return f"{inputs['userPoolId']}/{inputs['name']}", dict(inputs)
+            case "aws:cognito/identityProvider:IdentityProvider":
+                return f"{inputs['userPoolId']}:{inputs['providerName']}", dict(inputs)
             case "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration":
                 return inputs["userPoolId"], dict(inputs)
             case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .acm import CERTIFICATE, CERTIFICATE_VALIDATION
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
+from .identity_provider import IDENTITY_PROVIDER
 from .kind import Autoname, ProviderError, ResourceKind
 from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
@@ -32,6 +33,7 @@ KINDS: dict[str, ResourceKind] = {
         CERTIFICATE,
         CERTIFICATE_VALIDATION,
         RECORD,
+        IDENTITY_PROVIDER,
     )
 }
 
