@@ -7,7 +7,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup cli languages emulator chromium web idp-fixture demo down test test-unit test-integration test-e2e docs lint bench constraints clean
+.PHONY: setup cli languages automation-examples emulator chromium web idp-fixture demo down test test-unit test-integration test-e2e docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -27,6 +27,19 @@ cli: setup
 ## beside the CLI's version), built once into the same cache outside the repository.
 languages: cli
 	$(PY) -m sandbox.language_hosts
+
+## The TypeScript and Go examples, run through their SDKs' Automation API (their language
+## hosts are refused): sandbox/sdkgen (Pulumi's codegen, pinned by its go.sum) built once
+## into the cache, the TypeScript example's npm packages (npm ci of its package-lock.json,
+## again only when the lock changes) and the Go example's modules (its go.sum).
+TS_EXAMPLE := examples/typescript
+$(TS_EXAMPLE)/node_modules/.installed: $(TS_EXAMPLE)/package.json $(TS_EXAMPLE)/package-lock.json
+	cd $(TS_EXAMPLE) && npm ci --no-audit --no-fund
+	touch $@
+
+automation-examples: cli $(TS_EXAMPLE)/node_modules/.installed
+	$(PY) -m sandbox.component_sdk
+	cd examples/go && GOFLAGS=-mod=readonly go mod download
 
 ## The emulator's own virtualenv (.sandbox/venv), pinned apart from the project's.
 emulator: setup
@@ -79,7 +92,7 @@ test-unit: setup
 test-integration: setup
 	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
-test-e2e: setup cli languages web chromium idp-fixture
+test-e2e: setup cli languages automation-examples web chromium idp-fixture
 	$(PY) -m pytest tests/e2e
 
 ## Pulumi.yaml's config block and the README's settings and outputs tables, written from

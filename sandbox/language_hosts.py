@@ -72,30 +72,36 @@ def ensure_host(runtime: str, *, log=print) -> Path:
     return target
 
 
-def _build(package: str, target: Path, log) -> None:
+def _build(package: str, target: Path, log, module_dir: Path = MODULE_DIR) -> None:
     log(f"building {target.name} from Go modules into {target.parent} (once per pin)")
     began = time.monotonic()
     partial = target.with_name(target.name + ".partial")
     env = {**os.environ, "CGO_ENABLED": "0", "GOFLAGS": "-mod=readonly"}
     command = ["go", "build", "-trimpath", "-o", str(partial), "-ldflags", "-s -w", package]
-    result = subprocess.run(command, cwd=MODULE_DIR, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=module_dir, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         partial.unlink(missing_ok=True)
         tail = "\n".join(result.stderr.strip().splitlines()[-15:])
-        raise CLIError(f"building {target.name} failed (`{' '.join(command)}` in {MODULE_DIR}):\n{tail}")  # fmt: skip
+        raise CLIError(f"building {target.name} failed (`{' '.join(command)}` in {module_dir}):\n{tail}")  # fmt: skip
     partial.replace(target)
     log(f"built {target.name} in {time.monotonic() - began:.0f} s")
 
 
-def main() -> int:
-    """`python -m sandbox.language_hosts`: build every host the proxy serves; print each path."""
+def print_builds(*builds) -> int:
+    """Each build (a function of `log`) run in turn, its binary's path printed; 1 on the first
+    that fails, its error printed."""
     try:
-        for runtime in HOSTS:
-            print(ensure_host(runtime, log=lambda message: print(message, file=sys.stderr)))
+        for build in builds:
+            print(build(lambda message: print(message, file=sys.stderr)))
     except CLIError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def main() -> int:
+    """`python -m sandbox.language_hosts`: build every host the proxy serves; print each path."""
+    return print_builds(*(lambda log, runtime=runtime: ensure_host(runtime, log=log) for runtime in HOSTS))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -40,9 +40,11 @@ def resources(stack) -> list[dict]:
     return state["deployment"].get("resources", [])
 
 
-def test_yaml_program_creates_the_component_and_its_children(yaml_example):
+def assert_component_and_children(stack) -> tuple[dict, dict]:
+    """The component, the provider the engine started for its package, and its pool and
+    client made by the sandbox's aws provider under it; returns (pool, client)."""
     by_type: dict[str, list[dict]] = {}
-    for resource in resources(yaml_example):
+    for resource in resources(stack):
         by_type.setdefault(resource["type"], []).append(resource)
     [component] = by_type[COMPONENT]
     assert component.get("custom", False) is False
@@ -56,13 +58,22 @@ def test_yaml_program_creates_the_component_and_its_children(yaml_example):
     assert client["parent"] == component["urn"]
     # Children were created by the sandbox's aws provider, in the emulator.
     assert pool["provider"].split("::")[2] == "pulumi:providers:aws"
+    return pool, client
+
+
+def test_yaml_program_creates_the_component_and_its_children(yaml_example):
+    pool, _ = assert_component_and_children(yaml_example)
     # The pool in the emulator is the one the outputs name.
     outputs = yaml_example.outputs()
     assert outputs["userPoolId"] == pool["id"]
 
 
 def test_yaml_program_passes_the_auth_check(yaml_example, emulator, tmp_path):
-    outputs = yaml_example.outputs()
+    assert_auth_check_passes(yaml_example.outputs(), emulator, tmp_path)
+
+
+def assert_auth_check_passes(outputs: dict, emulator, tmp_path: Path) -> None:
+    """`python -m authcheck` against a stack's outputs: every step passes, within a minute."""
     path = tmp_path / "outputs.json"
     path.write_text(json.dumps(outputs))
     began = time.monotonic()
