@@ -7,12 +7,13 @@ block and the README's tables all come from here (`make docs` writes the files).
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, NotRequired, TypedDict
+from typing import Annotated, Any, NotRequired, TypedDict
 
 import pulumi
 
 from . import limits
 from .handlers import handler_rule
+from .policy_statements import ACTIONS, RESOURCES, SID, conditions
 from .rules import (
     boolean,
     domain_prefix,
@@ -75,6 +76,8 @@ _ATTRIBUTE_NAME = matching(
     rf"[^\s:]{{{_ATTRIBUTE_LOW},{_ATTRIBUTE_HIGH}}}",
     f"{_ATTRIBUTE_LOW} to {_ATTRIBUTE_HIGH} characters without spaces or ':' (custom: is added)",
 )
+
+_SNS_TOPIC = matching(limits.SNS_TOPIC_ARN_PATTERN, "empty or an SNS topic ARN", allow_empty=True)
 
 DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
 
@@ -189,6 +192,22 @@ class CustomAttributeArgs(TypedDict):
 
     max_value: NotRequired[Annotated[int, Setting(_INT64)]]
     """Number attributes: maximum value."""
+
+
+class StatementArgs(TypedDict):
+    """One IAM policy statement of an identity pool role; its name in the map is its Sid."""
+
+    effect: Annotated[str, Setting(one_of(limits.STATEMENT_EFFECTS))]
+    """Allow or Deny."""
+
+    actions: Annotated[Sequence[str], Setting(ACTIONS)]
+    """IAM actions, e.g. s3:GetObject. A whole service (s3:*) on every resource is refused: every user of the role would hold it."""
+
+    resources: Annotated[pulumi.Input[Sequence[str]], Setting(RESOURCES)]
+    """ARNs the actions apply to; ${cognito-identity.amazonaws.com:sub} in an ARN keeps each user to their own."""
+
+    conditions: NotRequired[Annotated[Mapping[str, Mapping[str, Any]], Setting(conditions)]]
+    """IAM conditions, operator to key to value(s), e.g. {StringLike: {s3:prefix: ...}}."""
 
 
 class CognitoAuthArgs(TypedDict):
@@ -332,13 +351,37 @@ class CognitoAuthArgs(TypedDict):
     ]
     """Custom attributes by name. Cognito can add an attribute but never change or remove one: a changed or removed entry fails the update, and can never replace a protected pool."""
 
+    identity_pool: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Create a Cognito identity pool federated with this pool and its app clients, so that signed-in users get temporary AWS credentials of the authenticated role (authenticatedStatements), or of their group's role (groups.<name>.roleArn, chosen from the token)."""
+
+    authenticated_statements: NotRequired[
+        Annotated[Mapping[str, StatementArgs], Setting(entries=SID, default={})]
+    ]
+    """IAM statements of the identity pool's authenticated role, by Sid: what every signed-in user may do with its credentials. Empty: nothing."""
+
+    allow_unauthenticated: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """The identity pool also gives credentials to visitors who have not signed in, of an unauthenticated role (unauthenticatedStatements)."""
+
+    unauthenticated_statements: NotRequired[
+        Annotated[Mapping[str, StatementArgs], Setting(entries=SID, default={})]
+    ]
+    """IAM statements of the unauthenticated role, by Sid: what anyone on the internet may do. Needs allowUnauthenticated."""
+
+    trigger_alarms: NotRequired[Annotated[bool, Setting(boolean, True)]]
+    """CloudWatch alarms on each trigger function the component builds: any Errors, any Throttles, and a p99 Duration above 80 % of the lower of its timeout and Cognito's 5 s. An existing function (functionArn) gets none."""
+
+    alarm_topic_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_SNS_TOPIC, "")]]
+    """SNS topic (in the stack's region) the trigger alarms notify when they go off and when they recover. Empty: none; the alarms still show in CloudWatch."""
+
 
 # Everything below is derived from the declarations above.
 SETTINGS = declare(CognitoAuthArgs)
 TRIGGER, CLIENT, GROUP, ATTRIBUTE = (
     SETTINGS[name].record for name in ("triggers", "clients", "groups", "custom_attributes")
 )
+STATEMENT = SETTINGS["authenticated_statements"].record
 DEFAULTS: dict = {name: field.default for name, field in SETTINGS.items()}
 TRIGGER_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, ATTRIBUTE_FIELDS = map(
     tuple, (TRIGGER, CLIENT, GROUP, ATTRIBUTE)
 )
+STATEMENT_FIELDS = tuple(STATEMENT)

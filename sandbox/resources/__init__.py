@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
+from .identity_pool import IDENTITY_POOL_KIND, IDENTITY_POOL_ROLE_ATTACHMENT
 from .kind import Autoname, ProviderError, ResourceKind
 from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
 from .logs import LOG_GROUP
+from .metric_alarm import METRIC_ALARM
 from .user_group import USER_GROUP
 from .user_pool import USER_POOL_KIND
 from .user_pool_client import USER_POOL_CLIENT_KIND
@@ -25,6 +27,9 @@ KINDS: dict[str, ResourceKind] = {
         USER_POOL_CLIENT_KIND,
         USER_GROUP,
         USER_POOL_DOMAIN,
+        IDENTITY_POOL_KIND,
+        IDENTITY_POOL_ROLE_ATTACHMENT,
+        METRIC_ALARM,
     )
 }
 

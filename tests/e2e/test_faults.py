@@ -301,7 +301,7 @@ def test_persisted_emulator_restarted_keeps_users_keys_and_the_stack(own_sandbox
     # `up` again against the restarted emulator: the engine's state and the emulator agree,
     # so nothing is created or replaced and the user is still there.
     result = stack.up()
-    assert result.summary.resource_changes == {"same": 9}, result.summary.resource_changes
+    assert result.summary.resource_changes == {"same": 12}, result.summary.resource_changes
     second = persisted.emulator.running()
     assert second.pid != first.pid
     assert stack.outputs(show_secrets=True) == outputs

@@ -72,6 +72,6 @@ def test_up_twice_changes_nothing_the_second_time(deploy, emulator):
     first = deploy("e2e-twice")
     middle = _inventory(clients)
     result = first.handle.up()
-    assert result.summary.resource_changes == {"same": 9}, result.summary.resource_changes
+    assert result.summary.resource_changes == {"same": 12}, result.summary.resource_changes
     assert first.handle.outputs(show_secrets=True) == first.outputs
     assert _inventory(clients) == middle
