@@ -7,7 +7,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup cli emulator demo down test test-unit test-integration test-e2e docs lint bench constraints clean
+.PHONY: setup cli emulator chromium web demo down test test-unit test-integration test-e2e docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -26,6 +26,22 @@ cli: setup
 ## The emulator's own virtualenv (.sandbox/venv), pinned apart from the project's.
 emulator: setup
 	$(PY) -c 'from sandbox import Emulator; Emulator().install()'
+
+## Headless Chromium from Debian's packages, for the browser test (tests/e2e/test_web_app.py).
+## Nothing to do when /usr/bin/chromium exists; else apt-get, which needs root (CI is root).
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] || \
+	  { echo "the browser test needs Debian's Chromium: run sudo make chromium (or apt-get install chromium)"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+## The web example's npm packages, exactly as examples/web/package-lock.json pins them
+## (Node.js 20 and npm); re-installed only when the lock changes.
+WEB := examples/web
+$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund
+	touch $@
+
+web: $(WEB)/node_modules/.installed
 
 ## The main job on the local sandbox: the real `pulumi up` of the dev stack into ministack
 ## (started on 127.0.0.1, installed on first use), then the sign-up/sign-in check.
@@ -49,7 +65,7 @@ test-unit: setup
 test-integration: setup
 	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
-test-e2e: setup cli
+test-e2e: setup cli web chromium
 	$(PY) -m pytest tests/e2e
 
 ## Pulumi.yaml's config block and the README's settings and outputs tables, written from
@@ -72,4 +88,4 @@ constraints: setup
 	  $(PY) -m pip freeze; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .sandbox
+	rm -rf $(VENV) .pytest_cache .ruff_cache .sandbox .artifacts $(WEB)/node_modules $(WEB)/dist

@@ -1,0 +1,45 @@
+// Amplify's configuration, from the cognito-auth stack's outputs.
+//
+// The app reads `config.json` beside index.html at start-up, so one build serves every
+// stack: write the file from `pulumi stack output --json` (README, "Use it from your app").
+import type { ResourcesConfig } from "aws-amplify";
+
+/** The stack outputs the app reads: names as `pulumi stack output --json` prints them. */
+export interface StackOutputs {
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  /** Only for a local emulator: where Cognito's API answers instead of AWS. */
+  userPoolEndpoint?: string;
+}
+
+/** Amplify.configure's input for a user pool and its public app client. */
+export function amplifyConfig(outputs: StackOutputs): ResourcesConfig {
+  // Amplify v6 takes the region from the pool id's prefix, never from a field of its
+  // own: a region output that disagrees means the file mixes two stacks.
+  if (!outputs.userPoolId?.startsWith(`${outputs.region}_`)) {
+    throw new Error(
+      `config.json: userPoolId ${JSON.stringify(outputs.userPoolId)} is not a pool of region ` +
+        `${JSON.stringify(outputs.region)}; write the file again from one stack's outputs`,
+    );
+  }
+  const cognito = { userPoolId: outputs.userPoolId, userPoolClientId: outputs.clientId };
+  // Once the stack exports `frontendConfig` (Amplify.configure's own shape), the line above
+  // becomes: const cognito = outputs.frontendConfig.Auth.Cognito;
+  return {
+    Auth: {
+      Cognito: {
+        ...cognito,
+        ...(outputs.userPoolEndpoint ? { userPoolEndpoint: outputs.userPoolEndpoint } : {}),
+      },
+    },
+  };
+}
+
+export async function loadOutputs(url = "config.json"): Promise<StackOutputs> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) {
+    throw new Error(`${url}: HTTP ${response.status}; write it from \`pulumi stack output --json\``);
+  }
+  return (await response.json()) as StackOutputs;
+}
