@@ -27,6 +27,11 @@ def app_client_args(name: str, client: dict, user_pool_id) -> dict:
         },
         "auth_session_validity": client["auth_session_validity_minutes"],
         "supported_identity_providers": ["COGNITO"],
+        "refresh_token_rotation": lift(
+            _rotation,
+            client["refresh_token_rotation"],
+            client["refresh_token_grace_period_seconds"],
+        ),
     }
     if client["oauth_flows"]:
         args.update(
@@ -37,3 +42,10 @@ def app_client_args(name: str, client: dict, user_pool_id) -> dict:
             logout_urls=list(client["logout_urls"]),
         )
     return args
+
+
+def _rotation(enabled: bool, grace_seconds: int) -> dict:
+    # Written out when off too: a block left out would keep whatever the client had.
+    if not enabled:
+        return {"feature": "DISABLED"}
+    return {"feature": "ENABLED", "retry_grace_period_seconds": grace_seconds}

@@ -13,6 +13,14 @@ import pulumi
 
 from . import limits
 from .handlers import handler_rule
+from .messages import (
+    EMAIL_CODE_MESSAGE,
+    EMAIL_LINK_MESSAGE,
+    EMAIL_SUBJECT,
+    INVITATION_EMAIL,
+    INVITATION_SMS,
+    SMS_CODE_MESSAGE,
+)
 from .policy_statements import ACTIONS, RESOURCES, SID, conditions
 from .rules import (
     boolean,
@@ -30,6 +38,7 @@ from .rules import (
     url,
 )
 from .settings import Setting, declare
+from .tagging import tag_map
 from .triggers import TRIGGERS, VERSIONS
 
 # The rules the declarations below use, each with its range from limits.
@@ -78,6 +87,18 @@ _ATTRIBUTE_NAME = matching(
 )
 
 _SNS_TOPIC = matching(limits.SNS_TOPIC_ARN_PATTERN, "empty or an SNS topic ARN", allow_empty=True)
+_GRACE = int_range(limits.REFRESH_TOKEN_GRACE_SECONDS)
+_USERNAME_ATTRIBUTES = string_list(one_of(limits.USERNAME_ATTRIBUTES), "username attributes")
+_POOL_ID = or_empty(
+    matching(
+        rf"(?=.{{{limits.USER_POOL_ID_LENGTH[0]},{limits.USER_POOL_ID_LENGTH[1]}}}$)"
+        + limits.USER_POOL_ID_PATTERN,
+        "a user pool id such as us-east-1_AbC123xyz",
+    )
+)
+_CLIENT_ID = or_empty(
+    matching(limits.CLIENT_ID_PATTERN, "an app client id (letters, digits, _ and +)")
+)
 
 DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
 
@@ -157,6 +178,19 @@ class ClientArgs(TypedDict):
 
     logout_urls: NotRequired[Annotated[Sequence[str], Setting(_URLS, default=[])]]
     """Where the hosted UI may send users after sign-out."""
+
+    refresh_token_rotation: NotRequired[
+        Annotated[bool, Setting(boolean, inherits="refresh_token_rotation")]
+    ]
+    """Refresh-token rotation for this client."""
+
+    refresh_token_grace_period_seconds: NotRequired[
+        Annotated[int, Setting(_GRACE, inherits="refresh_token_grace_period_seconds")]
+    ]
+    """Seconds a rotated-out refresh token of this client stays valid, for retries."""
+
+    import_id: NotRequired[Annotated[str, Setting(_CLIENT_ID, default="")]]
+    """Id of an existing app client of the pool importUserPoolId adopts, to adopt as this client (its id, and the apps that hold it, stay). Empty: a new client."""
 
 
 class GroupArgs(TypedDict):
@@ -297,7 +331,7 @@ class CognitoAuthArgs(TypedDict):
     log_retention_days: NotRequired[
         Annotated[pulumi.Input[int], Setting(one_of(limits.LOG_RETENTION_DAYS), 30)]
     ]
-    """Days the trigger functions' log groups keep their logs."""
+    """Days the trigger functions' log groups, and the pool's (userNotificationLogs), keep their logs."""
 
     auth_flows: NotRequired[
         Annotated[pulumi.Input[Sequence[str]], Setting(_AUTH_FLOWS, list(DEFAULT_AUTH_FLOWS))]
@@ -372,6 +406,90 @@ class CognitoAuthArgs(TypedDict):
 
     alarm_topic_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_SNS_TOPIC, "")]]
     """SNS topic (in the stack's region) the trigger alarms notify when they go off and when they recover. Empty: none; the alarms still show in CloudWatch."""
+    # --- Hardening and messages -------------------------------------------------------------
+
+    device_tracking: NotRequired[
+        Annotated[pulumi.Input[str], Setting(one_of(limits.DEVICE_TRACKING), "OFF")]
+    ]
+    """Remembered devices: OFF, ALWAYS (every device a user confirms is remembered) or USER_OPT_IN (only those the user chooses to remember)."""
+
+    challenge_required_on_new_device: NotRequired[
+        Annotated[pulumi.Input[bool], Setting(boolean, False)]
+    ]
+    """A remembered device may sign in with device authentication instead of an MFA code; a device not yet remembered still gives its second factor. Needs deviceTracking and mfa."""
+
+    verification_email_option: NotRequired[
+        Annotated[
+            pulumi.Input[str], Setting(one_of(limits.DEFAULT_EMAIL_OPTIONS), "CONFIRM_WITH_CODE")
+        ]
+    ]
+    """How a sign-up's verification email confirms the address: with a code, or with a link to the hosted UI domain (domainPrefix). Emails for a changed address or a forgotten password always use the code template."""
+
+    verification_email_subject: NotRequired[
+        Annotated[pulumi.Input[str], Setting(EMAIL_SUBJECT, "")]
+    ]
+    """Subject of the verification email sent with a code. Empty: Cognito's. Needs sesSourceArn."""
+
+    verification_email_message: NotRequired[
+        Annotated[pulumi.Input[str], Setting(EMAIL_CODE_MESSAGE, "")]
+    ]
+    """Verification email sent with a code; Cognito puts the code where {####} is. Empty: Cognito's. Needs sesSourceArn."""
+
+    verification_email_subject_by_link: NotRequired[
+        Annotated[pulumi.Input[str], Setting(EMAIL_SUBJECT, "")]
+    ]
+    """Subject of the verification email sent with a link. Empty: Cognito's. Needs sesSourceArn."""
+
+    verification_email_message_by_link: NotRequired[
+        Annotated[pulumi.Input[str], Setting(EMAIL_LINK_MESSAGE, "")]
+    ]
+    """Verification email sent with a link; {##Verify Email##} becomes a link whose text is what the braces hold. Empty: Cognito's. Needs sesSourceArn."""
+
+    verification_sms_message: NotRequired[
+        Annotated[pulumi.Input[str], Setting(SMS_CODE_MESSAGE, "")]
+    ]
+    """Verification text message; Cognito puts the code where {####} is. Empty: Cognito's."""
+
+    invitation_email_subject: NotRequired[Annotated[pulumi.Input[str], Setting(EMAIL_SUBJECT, "")]]
+    """Subject of the invitation an administrator-created user receives. Empty: Cognito's. Needs sesSourceArn."""
+
+    invitation_email_message: NotRequired[
+        Annotated[pulumi.Input[str], Setting(INVITATION_EMAIL, "")]
+    ]
+    """Invitation email of an administrator-created user: {username} becomes the username, {####} the temporary password. Empty: Cognito's. Needs sesSourceArn."""
+
+    invitation_sms_message: NotRequired[Annotated[pulumi.Input[str], Setting(INVITATION_SMS, "")]]
+    """Invitation text message: {username} becomes the username, {####} the temporary password. Empty: Cognito's."""
+
+    refresh_token_rotation: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
+    """Refresh-token rotation on the app clients that set none: each refresh (GetTokensFromRefreshToken) returns a new refresh token and retires the one used. Such a client may not allow ALLOW_REFRESH_TOKEN_AUTH."""
+
+    refresh_token_grace_period_seconds: NotRequired[
+        Annotated[pulumi.Input[int], Setting(_GRACE, 0)]
+    ]
+    """Seconds a rotated-out refresh token stays valid, for a client's retries, on the app clients that set none; 0 retires it at once. Needs refreshTokenRotation."""
+
+    tags: NotRequired[Annotated[Mapping[str, str], Setting(tag_map, {})]]
+    """Tags on every resource the component creates that AWS can tag: the pool, the functions, their roles and log groups, and the pool's log group."""
+
+    user_notification_logs: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Deliver the pool's user-notification error logs (email and SMS that failed to send) to a log group the component creates, kept logRetentionDays."""
+
+    user_activity_logs: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Deliver the pool's user-activity logs (threat protection's sign-in events, INFO level) to the same log group. Needs userPoolTier PLUS and threatProtection."""
+
+    # --- Adopting an existing pool ------------------------------------------------------------
+
+    import_user_pool_id: NotRequired[Annotated[str, Setting(_POOL_ID, "")]]
+    """Id of an existing user pool to adopt with Pulumi's import instead of creating one: its users stay. userPoolName, usernameAttributes, usernameCaseSensitive and customAttributes must describe it as it is (checked before anything changes); the adopted pool is protected. Empty: a new pool."""
+
+    username_attributes: NotRequired[
+        Annotated[Sequence[str], Setting(_USERNAME_ATTRIBUTES, ["email"])]
+    ]
+    """What users sign in with besides a username: email, phone_number, or neither ([]: the username is any string, as in a pool made without UsernameAttributes). Changing it replaces the pool and deletes its users."""
+
+    username_case_sensitive: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Usernames are case-sensitive: true describes a pool made without UsernameConfiguration (CloudFormation's default), and leaves it out. Changing it replaces the pool and deletes its users."""
 
 
 # Everything below is derived from the declarations above.

@@ -7,10 +7,14 @@ import pulumi
 import pulumi_aws as aws
 
 from . import plan as planning
+from .adoption import adoption_problems, client_options, pool_options
 from .app_client import app_client_args
 from .args import CognitoAuthArgs
 from .handlers import kebab
 from .identity_pool import IdentityPool
+from .naming import PYTHON
+from .pool_logs import PoolLogs
+from .rules import ConfigError
 from .settings import output_fields
 from .trigger_alarms import trigger_alarms
 from .trigger_function import TriggerFunction, invoke_permission
@@ -77,6 +81,8 @@ class CognitoAuth(pulumi.ComponentResource):
         # leaves nothing behind, not even an empty component.
         plan = planning.build(validate(dict(args or {}), component=name))
         v = plan.settings
+        if problems := adoption_problems(v, PYTHON, v["user_pool_name"] or name):
+            raise ConfigError(problems)
         # Registered as inputs and as the publicClients output, so policies can tell
         # public clients apart.
         super().__init__(TYPE_TOKEN, name, {"publicClients": plan.public_clients}, opts)
@@ -87,7 +93,11 @@ class CognitoAuth(pulumi.ComponentResource):
 
         functions = {
             module: TriggerFunction(
-                f"{name}-{kebab(module)}", function, v["log_retention_days"], parent=self
+                f"{name}-{kebab(module)}",
+                function,
+                v["log_retention_days"],
+                parent=self,
+                tags=v["tags"],
             )
             for module, function in plan.functions.items()
         }
@@ -101,8 +111,10 @@ class CognitoAuth(pulumi.ComponentResource):
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool",
             **user_pool_args(plan, name, arns),
-            opts=guarded if v["protect"] else child,
+            opts=pool_options(v, guarded if v["protect"] else child),
         )
+        if v["user_notification_logs"] or v["user_activity_logs"]:
+            PoolLogs(name, user_pool, v, parent=self, invoke=invoke)
 
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
         alarms = []
@@ -119,6 +131,7 @@ class CognitoAuth(pulumi.ComponentResource):
                     built.plan.timeout_seconds,
                     v["alarm_topic_arn"],
                     parent=self,
+                    tags=v["tags"],
                 )
         for existing in plan.existing:
             invoke_permission(
@@ -136,7 +149,9 @@ class CognitoAuth(pulumi.ComponentResource):
         kept = pulumi.ResourceOptions(parent=self, protect=True) if v["protect"] else child
         clients = {
             client: aws.cognito.UserPoolClient(
-                f"{name}-{client}-client", **app_client_args(client, spec, user_pool.id), opts=kept
+                f"{name}-{client}-client",
+                **app_client_args(client, spec, user_pool.id),
+                opts=client_options(v, spec, kept),
             )
             for client, spec in plan.clients.items()
         }

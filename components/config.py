@@ -8,13 +8,14 @@ key, e.g. `cognito-auth:passwordMinimumLength` or `cognito-auth:clients.spa.call
 import pulumi
 from pulumi.runtime import config as runtime_config
 
+from .adoption import adoption_problems
 from .args import SETTINGS, CognitoAuthArgs
 from .naming import config_naming
 from .rules import ConfigError
 from .settings import camel
 from .validation import kept_defaults, validate
 
-__all__ = ["CONFIG_KEYS", "args_from_config", "camel"]
+__all__ = ["CONFIG_KEYS", "args_from_config", "camel", "check_adoption"]
 
 CONFIG_KEYS: dict[str, str] = {field.key: name for name, field in SETTINGS.items()}
 
@@ -42,3 +43,16 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
     for note in kept_defaults(written, naming):
         pulumi.log.warn(note)
     return CognitoAuthArgs(**{name: values[name] for name in map(CONFIG_KEYS.get, written)})
+
+
+def check_adoption(
+    args: CognitoAuthArgs, pool_name: str, config: pulumi.Config | None = None
+) -> None:
+    """With importUserPoolId set, raises ConfigError naming each setting (by its stack key)
+    that does not describe the pool as it is, `pool_name` being the name the pool would
+    get; the component checks again, in Python names."""
+    config = config or pulumi.Config()
+    values = validate(dict(args))
+    problems = adoption_problems(values, config_naming(config.name), pool_name)
+    if problems:
+        raise ConfigError(problems)

@@ -20,6 +20,7 @@ import pulumi
 import pulumi_aws as aws
 
 from . import policy_statements
+from .tagging import tagged
 
 IDENTITY_PRINCIPAL = "cognito-identity.amazonaws.com"
 
@@ -56,6 +57,7 @@ class IdentityPool:
         kept: pulumi.ResourceOptions,
     ):
         child = pulumi.ResourceOptions(parent=parent)
+        self.tags = settings["tags"]
         # Replacing an identity pool gives every user a new identity id, and so loses what
         # was keyed by the old one: kept like the pool's clients on protected stacks.
         self.pool = aws.cognito.IdentityPool(
@@ -74,6 +76,7 @@ class IdentityPool:
                 }
                 for client in clients.values()
             ],
+            **tagged(settings["tags"]),
             opts=kept,
         )
         self.authenticated = self._role(
@@ -113,6 +116,7 @@ class IdentityPool:
             f"{name}-{kind}-role",
             assume_role_policy=self.pool.id.apply(lambda pool_id: trust_policy(pool_id, kind)),
             description=f"Credentials of the identity pool's {kind} users.",
+            **tagged(self.tags),
             opts=opts,
         )
         if statements:

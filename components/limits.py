@@ -154,3 +154,39 @@ ROLE_POLICY_MAX_CHARACTERS = 10240
 
 # --- Trigger alarms (CloudWatch's AlarmActions: an SNS topic ARN). ---
 SNS_TOPIC_ARN_PATTERN = r"arn:aws[\w-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}"
+# --- Messages (VerificationMessageTemplateType, MessageTemplateType). Cognito refuses a
+# verification message without its code placeholder, a link message without {##...##}, and
+# an invitation without the username and the temporary password. ---
+EMAIL_MESSAGE_LENGTH = (6, 20000)
+EMAIL_SUBJECT_LENGTH = (1, 140)
+SMS_MESSAGE_LENGTH = (6, 140)
+CODE_PLACEHOLDER = "{####}"
+USERNAME_PLACEHOLDER = "{username}"
+# The link text may not be empty: {####} (the code placeholder) would match the model's
+# pattern, but leaves nothing to click.
+LINK_PLACEHOLDER_PATTERN = r"\{##[^#].*?##\}"
+DEFAULT_EMAIL_OPTIONS = ("CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK")
+
+# --- Devices (DeviceConfigurationType): off, every confirmed device remembered, or only
+# those the user chooses to remember. ---
+DEVICE_TRACKING = ("OFF", "ALWAYS", "USER_OPT_IN")
+
+# --- Refresh-token rotation (RetryGracePeriodSecondsType). ---
+REFRESH_TOKEN_GRACE_SECONDS = (0, 60)
+
+# --- Tags: the strictest of the services the component tags (Cognito's TagKeysType and
+# TagValueType, IAM's and CloudWatch Logs' patterns, 50 tags a resource); every service
+# reserves the aws: prefix. ---
+TAG_KEY_LENGTH = (1, 128)
+TAG_VALUE_MAX = 256
+MAX_TAGS = 50
+# \p{L}\p{Z}\p{N} and _ . : / = + - @, as the IAM and CloudWatch Logs models write them.
+TAG_CHAR_CATEGORIES = ("L", "Z", "N")
+TAG_PUNCTUATION = "_.:/=+-@"
+RESERVED_TAG_PREFIX = "aws:"
+
+# --- Adoption (UserPoolIdType, ClientIdType, UsernameAttributeType). ---
+USER_POOL_ID_PATTERN = r"[\w-]+_[0-9a-zA-Z]+"
+USER_POOL_ID_LENGTH = (1, 55)
+CLIENT_ID_PATTERN = r"[\w+]{1,128}"
+USERNAME_ATTRIBUTES = ("email", "phone_number")

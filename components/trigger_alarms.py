@@ -6,13 +6,14 @@ p99 Duration above 80 % of the lower of its timeout and Cognito's wait: a warnin
 the calls start failing. No invocations is no problem (missing data is not breaching).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pulumi
 import pulumi_aws as aws
 
 from .inputs import lift
+from .tagging import tagged
 
 COGNITO_WAIT_SECONDS = 5
 DURATION_PERCENT = 80
@@ -51,6 +52,7 @@ def trigger_alarms(
     timeout_seconds: pulumi.Input[int],
     topic_arn: pulumi.Input[str],
     parent: pulumi.Resource,
+    tags: Mapping[str, str],
 ) -> list[aws.cloudwatch.MetricAlarm]:
     """The alarms of one function; they notify `topic_arn` on alarm and on recovery,
     or nobody when it is empty."""
@@ -71,6 +73,7 @@ def trigger_alarms(
             treat_missing_data="notBreaching",
             alarm_actions=actions,
             ok_actions=actions,
+            **tagged(tags),
             opts=pulumi.ResourceOptions(parent=parent),
         )
         for kind in ALARMS

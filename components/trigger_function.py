@@ -11,6 +11,7 @@ import pulumi
 import pulumi_aws as aws
 
 from .plan import FunctionPlan
+from .tagging import tagged
 
 RUNTIME = "python3.13"
 COGNITO_PRINCIPAL = "cognito-idp.amazonaws.com"
@@ -41,7 +42,14 @@ def _logs_policy(log_group_arn: str) -> str:
 class TriggerFunction:
     """Role → log group → function, all children of `parent`."""
 
-    def __init__(self, name: str, plan: FunctionPlan, log_retention_days, parent: pulumi.Resource):
+    def __init__(
+        self,
+        name: str,
+        plan: FunctionPlan,
+        log_retention_days,
+        parent: pulumi.Resource,
+        tags: dict[str, str] | None = None,
+    ):
         opts = pulumi.ResourceOptions(parent=parent)
         module = plan.handler.module
         # Physical names are autonamed (a random suffix), so two stacks or two components
@@ -51,6 +59,7 @@ class TriggerFunction:
             f"{name}-role",
             assume_role_policy=_ASSUME_ROLE_POLICY,
             description=f"Runs the {module} Cognito trigger; may only write its own logs.",
+            **tagged(tags or {}),
             opts=opts,
         )
         # The log group exists, with its retention, before the function, and the function
@@ -59,6 +68,7 @@ class TriggerFunction:
             f"{name}-logs",
             name_prefix=f"/aws/lambda/{name}-",
             retention_in_days=log_retention_days,
+            **tagged(tags or {}),
             opts=opts,
         )
         self.logs_policy = aws.iam.RolePolicy(
@@ -79,6 +89,7 @@ class TriggerFunction:
             memory_size=plan.memory_mb,
             environment={"variables": plan.environment},
             logging_config={"log_format": "Text", "log_group": self.log_group.name},
+            **tagged(tags or {}),
             opts=pulumi.ResourceOptions(parent=parent, depends_on=[self.logs_policy]),
         )
 

@@ -1,7 +1,8 @@
 """The user pool's arguments: email as the username, the password policy, and the triggers.
 
 `username_attributes` and case sensitivity cannot change after creation (a change
-replaces the pool and deletes its users), so they are fixed here, not settings.
+replaces the pool and deletes its users): their defaults (email, case-insensitive) are what
+a new pool should have, and the settings exist to describe a pool being adopted.
 """
 
 from collections.abc import Mapping
@@ -10,15 +11,21 @@ import pulumi
 
 from .attributes import schema_entries
 from .inputs import lift
+from .messages import invitation_template, verification_template
 from .plan import Plan
+from .tagging import tagged
 
 
 def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]]) -> dict:
     v = plan.settings
     return {
         "name": v["user_pool_name"] or name,
-        "username_attributes": ["email"],
-        "username_configuration": {"case_sensitive": False},
+        "username_attributes": list(v["username_attributes"]) or None,
+        # A case-sensitive pool is one made without this block (CloudFormation's and the
+        # API's default): leaving it out is what matches such a pool when it is adopted.
+        "username_configuration": None
+        if v["username_case_sensitive"]
+        else {"case_sensitive": False},
         "auto_verified_attributes": ["email"],
         "password_policy": {
             "minimum_length": v["password_minimum_length"],
@@ -29,7 +36,14 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
             "temporary_password_validity_days": v["temporary_password_validity_days"],
             "password_history_size": v["password_history_size"],
         },
-        "admin_create_user_config": {"allow_admin_create_user_only": v["admin_create_user_only"]},
+        "admin_create_user_config": {
+            "allow_admin_create_user_only": v["admin_create_user_only"],
+            "invite_message_template": invitation_template(v),
+        },
+        "verification_message_template": verification_template(v),
+        "device_configuration": lift(
+            _devices, v["device_tracking"], v["challenge_required_on_new_device"]
+        ),
         "account_recovery_setting": {
             "recovery_mechanisms": [{"name": "verified_email", "priority": 1}],
         },
@@ -45,6 +59,17 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
         # the username, and an unverified one taking effect at once would be an address
         # nobody proved they own.
         "user_attribute_update_settings": lift(_verified_changes, v["verify_email_changes"]),
+        **tagged(v["tags"]),
+    }
+
+
+def _devices(tracking: str, challenge: bool) -> dict | None:
+    # Any DeviceConfiguration field switches remembering on; none leaves it off.
+    if tracking == "OFF":
+        return None
+    return {
+        "challenge_required_on_new_device": challenge,
+        "device_only_remembered_on_user_prompt": tracking == "USER_OPT_IN",
     }
 
 

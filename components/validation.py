@@ -10,7 +10,10 @@ value received and what is allowed.
 import re
 from collections.abc import Mapping
 
-from . import limits
+from . import (
+    hardening_rules,  # noqa: F401 (registers its rules)
+    limits,
+)
 from .args import DEFAULTS, SETTINGS
 from .cross_field_rules import RULES, Reading
 from .inputs import is_output

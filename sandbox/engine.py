@@ -33,6 +33,7 @@ from typing import Any
 from .emulator import DEFAULT_HOME, REPO_ROOT, ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY, Emulator
 from .provider.plugin import ENDPOINT_VARIABLE, install_policy_launcher, install_provider
 from .pulumi_cli import CLI, ensure_cli
+from .refusals import protected_pool_refusal
 from .stack_file import secrets_lines, settings_lines, with_overrides
 
 STACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
@@ -400,6 +401,8 @@ def _command_error(command: str, stack: str, error: Exception) -> str:
             f"another update of stack {stack} is running (pid {locked[1]}, since {locked[2]}): "
             "wait for it to finish; the sandbox never runs two at once"
         )
+    if refusal := protected_pool_refusal(" ".join(text.split()), command, stack):
+        return refusal
     errors = _error_lines(text)
     lines = [line.strip().removeprefix("stderr: ") for line in text.splitlines() if line.strip()]
     detail = " ".join(errors[:3]) or (lines[-1] if lines else str(error))

@@ -32,6 +32,10 @@ class FakeAws(pulumi.runtime.Mocks):
         self.resources: list[pulumi.runtime.MockResourceArgs] = []
         self.ids: dict[str, str] = {}  # logical name -> the id returned
         self.states: dict[str, dict] = {}  # logical name -> the outputs returned
+        # Pools and clients that exist before the program runs (getUserPool answers them).
+        self.existing_pools: dict[str, dict] = {}  # id -> getUserPool's result (camelCase)
+        self.existing_clients: dict[tuple[str, str], dict] = {}  # (pool id, client id) -> ...
+        self.calls: list[str] = []  # invoke tokens, in order
 
     def of_type(self, type_token: str) -> list[pulumi.runtime.MockResourceArgs]:
         return [r for r in self.resources if r.typ == type_token]
@@ -78,7 +82,8 @@ class FakeAws(pulumi.runtime.Mocks):
             case "aws:lambda/permission:Permission":
                 return f"perm-{n}", {**inputs, "statementId": f"terraform-{n}"}
             case "aws:cognito/userPool:UserPool":
-                pool_id = f"{REGION}_Pool{n:05d}"
+                # An imported pool keeps the id it was imported by.
+                pool_id = args.resource_id or f"{REGION}_Pool{n:05d}"
                 return pool_id, {
                     **inputs,
                     "arn": arn_prefix.format("cognito-idp") + f"userpool/{pool_id}",
@@ -86,7 +91,8 @@ class FakeAws(pulumi.runtime.Mocks):
                 }
             case "aws:cognito/userPoolClient:UserPoolClient":
                 secret = f"secret-{n:040d}" if inputs.get("generateSecret") else None
-                return f"client{n:021d}", {**inputs, "clientSecret": secret}
+                imported = (args.resource_id or "").partition("/")[2]  # "<pool id>/<client id>"
+                return imported or f"client{n:021d}", {**inputs, "clientSecret": secret}
             case "aws:cognito/userGroup:UserGroup":
                 return f"{inputs['userPoolId']}/{inputs['name']}", dict(inputs)
             case "aws:cognito/identityPool:IdentityPool":
@@ -98,12 +104,43 @@ class FakeAws(pulumi.runtime.Mocks):
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
                 arn = arn_prefix.format("cloudwatch") + f"alarm:{name}"
                 return name, {**inputs, "name": name, "arn": arn}
+            case "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration":
+                return inputs["userPoolId"], dict(inputs)
+            case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":
+                return inputs["resourceArn"], dict(inputs)
             case "aws:cognito/userPoolDomain:UserPoolDomain":
                 return inputs["domain"], {**inputs, "cloudfrontDistribution": "d111.cloudfront.net"}
         return f"{args.name}-id", dict(inputs)
 
+    def existing_pool(self, pool_id: str, **answer) -> dict:
+        """A pool that exists already, as getUserPool answers it."""
+        arn = f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{pool_id}"
+        self.existing_pools[pool_id] = {
+            "id": pool_id, "userPoolId": pool_id, "arn": arn, "usernameAttributes": [],
+            "schemaAttributes": [], **answer,
+        }  # fmt: skip
+        return self.existing_pools[pool_id]
+
     def call(self, args: pulumi.runtime.MockCallArgs):
+        self.calls.append(args.token)
         match args.token:
+            case "aws:cognito/getUserPool:getUserPool":
+                pool = self.existing_pools.get(args.args["userPoolId"])
+                if pool is None:  # the provider's answer: a failure, not a crash
+                    return {}, [
+                        (
+                            "",
+                            f"reading Cognito User Pool ({args.args['userPoolId']}): couldn't find resource",
+                        )
+                    ]
+                return pool, []
+            case "aws:cognito/getUserPoolClient:getUserPoolClient":
+                key = (args.args["userPoolId"], args.args["clientId"])
+                if key not in self.existing_clients:
+                    return {}, [
+                        ("", f"reading Cognito User Pool Client ({key[1]}): couldn't find resource")
+                    ]
+                return self.existing_clients[key], []
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return {
                     "accountId": ACCOUNT_ID,

@@ -34,8 +34,17 @@ from components.args import (
     TRIGGER_FIELDS,
 )
 from components.config import CONFIG_KEYS, camel
+from components.messages import (
+    EMAIL_CODE_MESSAGE,
+    EMAIL_LINK_MESSAGE,
+    EMAIL_SUBJECT,
+    INVITATION_EMAIL,
+    INVITATION_SMS,
+    SMS_CODE_MESSAGE,
+)
 from components.policy_statements import conditions
 from components.rules import group_name, show
+from components.tagging import tag_map
 from offline import StackConfigError, run_program
 from offline.yaml12 import config_string, load
 from tests.conftest import ROOT
@@ -59,7 +68,7 @@ STATEMENT = {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["arn:
 BASE |= {"authenticatedStatements.Read": STATEMENT, "unauthenticatedStatements.Read": STATEMENT}
 IDENTITY = {"identityPool": True}
 # What a statement's own rows need beside it, so that only the row's value is wrong.
-NEEDS = {
+STATEMENT_NEEDS = {
     "authenticatedStatements": IDENTITY,
     "unauthenticatedStatements": {**IDENTITY, "allowUnauthenticated": True},
 }
@@ -88,7 +97,10 @@ def setting(key: str, value) -> dict:
     if not rest:
         return {top: value}
     entry, _, field = rest.rpartition(".")
-    return {**NEEDS.get(top, {}), top: {entry: {**BASE.get(f"{top}.{entry}", {}), field: value}}}
+    return {
+        **STATEMENT_NEEDS.get(top, {}),
+        top: {entry: {**BASE.get(f"{top}.{entry}", {}), field: value}},
+    }
 
 
 def generic(key: str) -> str:
@@ -149,6 +161,8 @@ INTS = {  # integer settings and their ranges (None: no upper bound)
     "customAttributes.tenant.maxLength": limits.STRING_ATTRIBUTE_LENGTH,
     "customAttributes.score.minValue": INT64,
     "customAttributes.score.maxValue": INT64,
+    "refreshTokenGracePeriodSeconds": limits.REFRESH_TOKEN_GRACE_SECONDS,
+    "clients.app.refreshTokenGracePeriodSeconds": limits.REFRESH_TOKEN_GRACE_SECONDS,
 }
 BOOLS = [
     "passwordRequireLowercase", "passwordRequireUppercase", "passwordRequireNumbers",
@@ -157,6 +171,8 @@ BOOLS = [
     "triggerAlarms",
     "triggers.PreSignUp.enabled", "clients.app.enabled", "clients.app.public",
     "customAttributes.tenant.mutable",
+    "challengeRequiredOnNewDevice", "refreshTokenRotation", "userNotificationLogs",
+    "userActivityLogs", "usernameCaseSensitive", "clients.app.refreshTokenRotation",
 ]  # fmt: skip
 ENUMS = {  # the allowed values, and a near miss that is none of them
     "mfa": (limits.MFA_CONFIGURATIONS, "off"),
@@ -169,6 +185,8 @@ ENUMS = {  # the allowed values, and a near miss that is none of them
     "customAttributes.tenant.type": (limits.ATTRIBUTE_TYPES, "Text"),
     "authenticatedStatements.Read.effect": (limits.STATEMENT_EFFECTS, "allow"),
     "unauthenticatedStatements.Read.effect": (limits.STATEMENT_EFFECTS, "Permit"),
+    "deviceTracking": (limits.DEVICE_TRACKING, "NEVER"),
+    "verificationEmailOption": (limits.DEFAULT_EMAIL_OPTIONS, "CONFIRM_WITH_SMS"),
 }
 FLOWS = limits.AUTH_FLOWS + limits.LEGACY_AUTH_FLOWS
 LISTS = {  # what the message calls the entries, a valid entry, whether [] is allowed
@@ -183,6 +201,7 @@ LISTS = {  # what the message calls the entries, a valid entry, whether [] is al
     "authenticatedStatements.Read.resources": ("resources", "arn:aws:s3:::files/*", False),
     "unauthenticatedStatements.Read.actions": ("actions", "s3:GetObject", False),
     "unauthenticatedStatements.Read.resources": ("resources", "arn:aws:s3:::files/*", False),
+    "usernameAttributes": ("username attributes", "email", True),
 }
 SETTINGS_MAP = "a map of names to settings"
 STRINGS_MAP = "a map of names to strings"
@@ -197,6 +216,7 @@ MAPS = {  # what is allowed, and a value of the wrong type
     "unauthenticatedStatements": (SETTINGS_MAP, "Read"),
     "authenticatedStatements.Read.conditions": (conditions.allowed, ["Bool"]),
     "unauthenticatedStatements.Read.conditions": (conditions.allowed, "Bool"),
+    "tags": (STRINGS_MAP, ["team"]),
 }
 NAME_CHARS = "made only of letters, digits, spaces and + = , . @ -"
 HANDLER = ("a shipped handler (post_confirmation, pre_sign_up, pre_token_generation) or the "
@@ -215,8 +235,21 @@ STRINGS = {  # what the message says is allowed for a value that is not such a s
     "groups.admins.description": f"a string of at most {limits.DESCRIPTION_MAX} characters",
     "groups.admins.roleArn": "an IAM role ARN",
     "alarmTopicArn": "empty or an SNS topic ARN",
+    "importUserPoolId": "a user pool id such as us-east-1_AbC123xyz",
+    "clients.app.importId": "an app client id (letters, digits, _ and +)",
 }
-KINDS = [INTS, BOOLS, ENUMS, LISTS, MAPS, STRINGS]
+# Message templates: every value the CLI passes is a string, so a YAML list arrives as its
+# JSON text, refused for its length (a subject) or for the placeholder it lacks.
+TEMPLATES = {key: rule.allowed for key, rule in (
+    ("verificationEmailSubject", EMAIL_SUBJECT), ("verificationEmailMessage", EMAIL_CODE_MESSAGE),
+    ("verificationEmailSubjectByLink", EMAIL_SUBJECT),
+    ("verificationEmailMessageByLink", EMAIL_LINK_MESSAGE),
+    ("verificationSmsMessage", SMS_CODE_MESSAGE), ("invitationEmailSubject", EMAIL_SUBJECT),
+    ("invitationEmailMessage", INVITATION_EMAIL), ("invitationSmsMessage", INVITATION_SMS),
+)}  # fmt: skip
+MISSING = {"verificationEmailMessage": "{####}", "verificationEmailMessageByLink": "{##link text##}",
+           "invitationEmailMessage": "{username} and no {####}"}  # fmt: skip
+KINDS = [INTS, BOOLS, ENUMS, LISTS, MAPS, STRINGS, TEMPLATES]
 
 
 # --- Wrong type: one row per key ---------------------------------------------------------
@@ -247,6 +280,11 @@ def _wrong_types():
         else:
             # A space inside: the compact JSON the CLI passes is no name of any kind.
             yield refused("type", key, ["a b"], allowed, shown=cli_text(["a b"]))
+    for key, allowed in TEMPLATES.items():
+        wrong = ["x" * 200]  # its JSON text: 206 characters, and no placeholder
+        if key in MISSING:  # an email may be that long: refused for its placeholder
+            allowed = f"{allowed}; it has no {MISSING[key]}"
+        yield refused("type", key, wrong, allowed, shown=show(config_string(wrong)))
 
 
 TYPE = [
@@ -687,7 +725,90 @@ GUARDS = [
                                     ("cognito", "protect", True), ("auth", "mfa", "ON"))),
 ]  # fmt: skip
 
-BAD = TYPE + BOUND + ENUM + LIST + FORMAT + REQUIRED + CONTRADICTION + UNKNOWN_KEY + GUARDS
+# --- Hardening, messages and adoption (issue 13) -------------------------------------------
+
+EMAIL_ONLY_WITH_SES = "is set but {ns}:sesSourceArn is empty: Cognito takes email templates only when it sends through your SES identity"
+NO_REFRESH_FLOW = ("ALLOW_REFRESH_TOKEN_AUTH: a rotating client refreshes with "
+                   "GetTokensFromRefreshToken only, so remove that flow")  # fmt: skip
+LONG_MESSAGE = "{####}" + "x" * (limits.EMAIL_MESSAGE_LENGTH[1] - 6)
+HARDENING = [
+    refused("format", "verificationEmailMessage", "Your code is ready.", f"{EMAIL_CODE_MESSAGE.allowed}; it has no {{####}}"),
+    refused("format", "verificationEmailMessageByLink", "Click {####} now", f"{EMAIL_LINK_MESSAGE.allowed}; it has no {{##link text##}}"),
+    refused("format", "invitationEmailMessage", "Hello {username}", f"{INVITATION_EMAIL.allowed}; it has no {{####}}"),
+    refused("format", "invitationSmsMessage", "Password {####}", f"{INVITATION_SMS.allowed}; it has no {{username}}"),
+    refused("format", "verificationSmsMessage", "Hello there", f"{SMS_CODE_MESSAGE.allowed}; it has no {{####}}"),
+    refused("format", "verificationEmailSubject", "Bell\x07", EMAIL_SUBJECT.allowed),
+    refused("bound", "verificationSmsMessage", "{###}", SMS_CODE_MESSAGE.allowed),
+    refused("bound", "invitationSmsMessage", "{username}{####}" + "x" * 125, INVITATION_SMS.allowed),
+    refused("bound", "verificationEmailSubject", "x" * 141, EMAIL_SUBJECT.allowed),
+    refused("bound", "verificationEmailMessage", LONG_MESSAGE + "x", EMAIL_CODE_MESSAGE.allowed),
+    refused("format", "tags", {"aws:team": "x"}, f'{tag_map.allowed}; the key "aws:team" starts with aws:'),
+    refused("format", "tags", {"AWS:team": "x"}, f'{tag_map.allowed}; the key "AWS:team" starts with aws:'),
+    refused("format", "tags", {"Team": "a", "team": "b"}, f'{tag_map.allowed}; "Team" and "team" differ only in case'),
+    refused("format", "tags", {"a#b": "x"}, f'{tag_map.allowed}; the key "a#b" is not such a key'),
+    refused("format", "tags", {"team": "a;b"}, f'{tag_map.allowed}; the value of "team" is not such a value'),
+    refused("bound", "tags", {"k" * 129: "x"}, f'{tag_map.allowed}; the key {show("k" * 129)} is not such a key'),
+    refused("bound", "tags", {"team": "v" * 257}, f'{tag_map.allowed}; the value of "team" is not such a value'),
+    refused("bound", "tags", {f"t{i:02d}": "x" for i in range(51)}, f"{tag_map.allowed}; it has 51"),
+    refused("format", "importUserPoolId", "pool-1", STRINGS["importUserPoolId"]),
+    refused("bound", "importUserPoolId", "us-east-1_" + "a" * 46, STRINGS["importUserPoolId"]),
+    refused("format", "clients.app.importId", "abc-def", STRINGS["clients.app.importId"]),
+    _both({"challengeRequiredOnNewDevice": True},
+          f'challengeRequiredOnNewDevice is true but {NS}:deviceTracking is "OFF": there are no remembered devices'),
+    _both({"challengeRequiredOnNewDevice": True, "deviceTracking": "ALWAYS"},
+          f'challengeRequiredOnNewDevice is true but {NS}:mfa is "OFF": a remembered device replaces an MFA code, and there is none'),
+    *(_both({key: value}, f"{key} " + EMAIL_ONLY_WITH_SES.format(ns=NS)) for key, value in (
+        ("verificationEmailSubject", "Your code"), ("verificationEmailMessage", "Code {####}"),
+        ("verificationEmailSubjectByLink", "Confirm"), ("verificationEmailMessageByLink", "{##Verify##}"),
+        ("invitationEmailSubject", "Welcome"), ("invitationEmailMessage", "{username} {####}"))),
+    _both({"verificationEmailOption": "CONFIRM_WITH_LINK"},
+          f'verificationEmailOption is "CONFIRM_WITH_LINK" but {NS}:domainPrefix is empty: the link opens the pool\'s hosted UI domain'),
+    _both({"refreshTokenRotation": True}, f"refreshTokenRotation is true but {NS}:authFlows has {NO_REFRESH_FLOW}"),
+    _both({"clients": {"app": {"refreshTokenRotation": True}}},
+          f"clients.app.refreshTokenRotation is true but {NS}:authFlows has {NO_REFRESH_FLOW}"),
+    _both({"clients": {"app": {"refreshTokenRotation": True, "authFlows": ["ALLOW_REFRESH_TOKEN_AUTH"]}}},
+          f"clients.app.refreshTokenRotation is true but {NS}:clients.app.authFlows has {NO_REFRESH_FLOW}"),
+    _both({"refreshTokenGracePeriodSeconds": 30},
+          f"refreshTokenGracePeriodSeconds is 30 but {NS}:refreshTokenRotation is false: the grace period would have no effect"),
+    _both({"userActivityLogs": True}, f'userActivityLogs is true, which needs {NS}:userPoolTier "PLUS", not "ESSENTIALS"'),
+    _both({"userActivityLogs": True, "userPoolTier": "PLUS"},
+          f'userActivityLogs is true but {NS}:threatProtection is "OFF": the user-activity logs are threat protection\'s'),
+    _both({"clients": {"app": {"importId": "abc"}}},
+          f'clients.app.importId is "abc" but {NS}:importUserPoolId is empty: a client is adopted with its pool'),
+]  # fmt: skip
+HARDENING_GOOD = [
+    Good("deviceTracking", {"deviceTracking": "ALWAYS"}),
+    Good("challengeRequiredOnNewDevice", {"deviceTracking": "USER_OPT_IN", "challengeRequiredOnNewDevice": True,
+                                          "mfa": "ON", "mfaTotp": True}),
+    Good("verificationEmailMessage", {"sesSourceArn": SES, "verificationEmailMessage": LONG_MESSAGE,
+                                      "verificationEmailSubject": "x" * limits.EMAIL_SUBJECT_LENGTH[1]}),
+    Good("verificationEmailMessageByLink", {"sesSourceArn": SES, "domainPrefix": "example-shop",
+                                            "verificationEmailOption": "CONFIRM_WITH_LINK",
+                                            "verificationEmailMessageByLink": "{##Verify Email##}"}),
+    Good("invitationEmailMessage", {"sesSourceArn": SES, "invitationEmailMessage": "{username}{####}",
+                                    "invitationSmsMessage": "{username}{####}" + "x" * 124,
+                                    "verificationSmsMessage": "{####}"}),
+    Good("tags", {"tags": {f"t{i}": "x" for i in range(limits.MAX_TAGS)}}),
+    Good("tags", {"tags": {"k" * 128: "v" * 256, "Équipe données": "a b_c.d:e/f=g+h-i@j", "empty": ""}}),
+    Good("refreshTokenRotation", {"refreshTokenRotation": True, "authFlows": ["ALLOW_USER_SRP_AUTH"]}),
+    Good("userNotificationLogs", {"userNotificationLogs": True}),
+    Good("userActivityLogs", {"userActivityLogs": True, "userPoolTier": "PLUS", "threatProtection": "AUDIT"}),
+    Good("usernameCaseSensitive", {"usernameCaseSensitive": True, "usernameAttributes": []}),
+]  # fmt: skip
+
+
+BAD = (
+    TYPE
+    + BOUND
+    + ENUM
+    + LIST
+    + FORMAT
+    + REQUIRED
+    + CONTRADICTION
+    + UNKNOWN_KEY
+    + GUARDS
+    + HARDENING
+)
 
 
 # --- Accepted: the inside neighbour of each bound, and each contradiction resolved --------
@@ -697,11 +818,19 @@ OAUTH_LISTS = ("clients.app.oauthFlows", "clients.app.oauthScopes", "clients.app
                "clients.app.logoutUrls")  # fmt: skip
 
 
+# What an inside value needs beside it to mean anything (a grace period needs rotation).
+ROTATING = {"refreshTokenRotation": True, "authFlows": ["ALLOW_USER_SRP_AUTH"]}
+NEEDS = {
+    "refreshTokenGracePeriodSeconds": ROTATING,
+    "clients.app.refreshTokenGracePeriodSeconds": ROTATING,
+}
+
+
 def _inside():
     for key, (low, high) in INTS.items():
-        yield Good(key, setting(key, low))
+        yield Good(key, {**NEEDS.get(key, {}), **setting(key, low)})
         if high is not None:
-            yield Good(key, setting(key, high))
+            yield Good(key, {**NEEDS.get(key, {}), **setting(key, high)})
     for days in limits.LOG_RETENTION_DAYS:
         yield Good("logRetentionDays", {"logRetentionDays": days})
     for key, (_, entry, may_be_empty) in LISTS.items():
@@ -763,6 +892,7 @@ GOOD = [
                                        "unauthenticatedStatements": {"Read": STATEMENT}}),
     Good("alarmTopicArn", {"alarmTopicArn": TOPIC}),
     Good("triggerAlarms", {"triggerAlarms": False}),
+    *HARDENING_GOOD,
 ]  # fmt: skip
 
 

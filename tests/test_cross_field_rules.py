@@ -152,6 +152,33 @@ EXAMPLES = {
         "alarm_topic_arn is set but trigger_alarms is false",
     ),
 }
+# Devices, messages, rotation, pool logs and adoption (components/hardening_rules.py).
+EXAMPLES |= {
+    "device_challenge_needs_devices_and_mfa": (
+        {"challenge_required_on_new_device": True},
+        'challenge_required_on_new_device is true but device_tracking is "OFF"',
+    ),
+    "email_templates_need_ses": (
+        {"verification_email_subject": "Your code"},
+        "verification_email_subject is set but ses_source_arn is empty",
+    ),
+    "link_verification_needs_a_domain": (
+        {"verification_email_option": "CONFIRM_WITH_LINK"},
+        "the link opens the pool's hosted UI domain",
+    ),
+    "rotation_fits_each_client": (
+        {"refresh_token_rotation": True},
+        "refresh_token_rotation is true but auth_flows has ALLOW_REFRESH_TOKEN_AUTH",
+    ),
+    "activity_logs_need_threat_protection": (
+        {"user_activity_logs": True},
+        'user_activity_logs is true, which needs user_pool_tier "PLUS"',
+    ),
+    "adopted_clients_belong_to_the_adopted_pool": (
+        {"clients": {"app": {"import_id": "abc"}}},
+        "a client is adopted with its pool",
+    ),
+}
 COMPONENT = "x" * 30  # as long as a name may be, so that a long module cannot fit
 BY_NAME = {rule.name: rule for rule in RULES}
 

@@ -51,3 +51,34 @@ def test_a_cli_error_keeps_the_lines_that_continue_it():
         "configuration for new stack: invalid YAML file: could not unmarshal map: yaml: "
         "unmarshal errors: line 2: cannot unmarshal !!seq into map"
     )
+
+
+# What CLI 3.274.1 prints when an adopted pool differs in a property that replaces it.
+IMPORTED = (
+    'stderr: error: unable to replace resource "urn:pulumi:adopt::cognito-auth::cognito-auth:'
+    'index:CognitoAuth$aws:cognito/userPool:UserPool::auth-user-pool"\n'
+    "    as it is currently marked for protection. To unprotect the resource, remove the "
+    "`protect` flag from the resource in your Pulumi program and run `pulumi up`\n"
+    "    warning: previously-imported resources that still specify an ID may not be "
+    "replaced; please remove the `import` declaration from your program;\n"
+    "    usernameConfiguration: {map[caseSensitive:{false}]} => {<nil>}\n"
+    "error: preview failed\n"
+)
+
+
+def test_a_protected_pool_refusal_names_the_difference_and_its_setting():
+    assert _command_error("up", "adopt", _CommandError(IMPORTED)) == (
+        "`pulumi up` of stack adopt refused to replace the user pool auth-user-pool, which "
+        "would delete its users: it is marked for protection, so nothing changed. The "
+        "settings differ from the pool in usernameConfiguration (map[caseSensitive:{false}] "
+        "=> <nil>), written by usernameCaseSensitive: write the setting as the pool has it, "
+        "rather than removing the protection"
+    )
+
+
+def test_a_protected_pool_refusal_without_the_difference_points_at_the_diff():
+    text = IMPORTED.split("    warning:")[0]
+    assert _command_error("up", "prod", _CommandError(text)).endswith(
+        "nothing changed. A setting that replaces the pool changed (`pulumi preview --diff` "
+        "names it): write the setting as the pool has it, rather than removing the protection"
+    )
