@@ -11,7 +11,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from .steps import run_check
+from .machine import run_machine_check
+from .steps import cognito_client, run_check
 
 # botocore's patterns for the ids (cognito-idp service model).
 POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
@@ -70,6 +71,30 @@ def parser() -> argparse.ArgumentParser:
         help="fail when the PreSignUp trigger did not confirm the user",
     )
     p.add_argument("--json", action="store_true", help="print one JSON document instead of lines")
+    machine = p.add_argument_group(
+        "machine-to-machine (--flow client-credentials): no user is created; the client's id "
+        "and secret come from the clientIds and clientSecrets outputs"
+    )
+    machine.add_argument(
+        "--flow",
+        choices=("password", "client-credentials"),
+        default="password",
+        help="password (default): a throwaway user signs up and in; client-credentials: a "
+        "confidential client gets a machine token",
+    )
+    machine.add_argument(
+        "--client",
+        metavar="NAME",
+        help="the client to check by its name in clientIds; default: the first with a secret "
+        "and client_credentials",
+    )
+    machine.add_argument(
+        "--scope", help="scopes to ask for, space-separated; default: all the client's"
+    )
+    machine.add_argument(
+        "--token-url",
+        help="default: <endpoint-url>/oauth2/token with --endpoint-url, else <hostedUiUrl>/oauth2/token",
+    )
     return p
 
 
@@ -108,15 +133,16 @@ def _as_outputs(text: str, where: str) -> dict:
     return outputs
 
 
+def given_outputs(args: argparse.Namespace) -> dict:
+    """The stack's outputs from --stack or --outputs, else none."""
+    if args.stack:
+        return stack_outputs(args.stack)
+    return file_outputs(args.outputs) if args.outputs else {}
+
+
 def check_arguments(args: argparse.Namespace, env=os.environ) -> dict:
     """The run_check keyword arguments for these flags; UsageError names the bad input and why."""
-    outputs = (
-        stack_outputs(args.stack)
-        if args.stack
-        else file_outputs(args.outputs)
-        if args.outputs
-        else {}
-    )
+    outputs = given_outputs(args)
     pool_id = args.user_pool_id or outputs.get("userPoolId")
     client_id = args.client_id or outputs.get("clientId")
     if not pool_id or not client_id:
@@ -171,14 +197,60 @@ def check_arguments(args: argparse.Namespace, env=os.environ) -> dict:
     }
 
 
+def machine_arguments(args: argparse.Namespace, env=os.environ) -> dict:
+    """The run_machine_check keyword arguments (but idp) for --flow client-credentials."""
+    outputs = given_outputs(args)
+    pool_id = args.user_pool_id or outputs.get("userPoolId")
+    ids, secrets = outputs.get("clientIds") or {}, outputs.get("clientSecrets") or {}
+    if not pool_id or not ids:
+        raise UsageError(
+            "--flow client-credentials needs the stack's outputs (--stack or --outputs) with "
+            "userPoolId, clientIds and clientSecrets"
+        )
+    if isinstance(secrets, str) or any(s == "[secret]" for s in secrets.values()):
+        raise UsageError(
+            "clientSecrets is masked in these outputs: read them with "
+            "`pulumi stack output --json --show-secrets`"
+        )
+    if args.client and args.client not in ids:
+        raise UsageError(f"--client {args.client!r} is not one of clientIds ({', '.join(ids)})")
+    if not POOL_ID.match(str(pool_id)):
+        raise UsageError(f"user pool id {pool_id!r} is not of the form <region>_<id>")
+    region = args.region or outputs.get("region") or env.get("AWS_REGION") or "us-east-1"
+    base = args.endpoint_url or outputs.get("hostedUiUrl")
+    token_url = args.token_url or (f"{base.rstrip('/')}/oauth2/token" if base else None)
+    if not token_url:
+        raise UsageError("the stack has no domain (hostedUiUrl is empty): pass --token-url")
+    return {
+        "user_pool_id": pool_id,
+        "clients": {name: (client_id, secrets.get(name)) for name, client_id in ids.items()},
+        "region": region,
+        "token_url": token_url,
+        "issuer": args.issuer_url
+        or outputs.get("issuerUrl")
+        or f"https://cognito-idp.{region}.amazonaws.com/{pool_id}",
+        "endpoint_url": args.endpoint_url,
+        "jwks_url": args.jwks_url or (None if args.endpoint_url else outputs.get("jwksUrl")),
+        "scope": args.scope,
+        "client_name": args.client,
+    }
+
+
 def main(argv: list[str] | None = None, idp=None) -> int:
     """`idp`: a cognito-idp client to use instead of one built from the shell's credentials."""
     args = parser().parse_args(argv)  # argparse itself exits 2 on unknown flags
     try:
-        kwargs = check_arguments(args)
+        kwargs = (
+            machine_arguments(args) if args.flow == "client-credentials" else check_arguments(args)
+        )
     except UsageError as exc:
         print(f"authcheck: error: {exc}", file=sys.stderr)
         return 2
-    report = run_check(**kwargs, idp=idp)
+    if args.flow == "client-credentials":
+        region = kwargs.pop("region")
+        idp = idp or cognito_client(region, kwargs["endpoint_url"])
+        report = run_machine_check(**kwargs, idp=idp)
+    else:
+        report = run_check(**kwargs, idp=idp)
     print(report.render_json() if args.json else report.render_text())
     return report.exit_code

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .sign_in_methods import summary
+
 # "skipped": the stack does not offer it (e.g. a flow the client disables), or --keep.
 # "not run": a step it depends on failed.
 Status = Literal["passed", "failed", "skipped", "not run"]
@@ -30,6 +32,7 @@ class Report:
     steps: list[Step] = field(default_factory=list)
     user: dict = field(default_factory=dict)
     target: dict = field(default_factory=dict)
+    sign_in_methods: dict | None = None  # what the pool offers (sign_in_methods.describe)
 
     def count(self, status: Status) -> int:
         return sum(step.status == status for step in self.steps)
@@ -54,6 +57,8 @@ class Report:
             f"{MARKS[step.status]} {step.name:<{width}} {step.ms:>6} ms  {step.detail}".rstrip()
             for step in self.steps
         ]
+        if self.sign_in_methods and not any(s.name == "sign-in methods" for s in self.steps):
+            lines.append(f"  sign-in methods: {summary(self.sign_in_methods)}")
         return "\n".join([*lines, self.summary])
 
     def to_dict(self) -> dict:
@@ -72,6 +77,7 @@ class Report:
             },
             "user": self.user,
             "target": self.target,
+            **({"signInMethods": self.sign_in_methods} if self.sign_in_methods else {}),
         }
 
     def render_json(self) -> str:

@@ -22,6 +22,7 @@ from pycognito.aws_srp import AWSSRP
 from .errors import REFRESH, SIGN_UP, explain
 from .password import generate_password
 from .report import Report, Step
+from .sign_in_methods import describe
 from .tokens import TokenError, jwks_url_for, verify_token
 
 CONFIRMED = "user confirmed"
@@ -257,6 +258,8 @@ def run_check(
         return "passed", f"deleted {username}"
 
     check.step(SIGN_UP, sign_up)
+    if check.pool and check.client:
+        report.sign_in_methods = describe(check.pool, {client_id: check.client})
     if report.steps[-1].status == "passed":
         check.step(CONFIRMED, confirmed)
         if check.confirmed:

@@ -13,6 +13,7 @@ import pulumi
 
 from . import limits
 from .handlers import handler_rule
+from .managed_login import branding_rule
 from .messages import (
     EMAIL_CODE_MESSAGE,
     EMAIL_LINK_MESSAGE,
@@ -22,8 +23,10 @@ from .messages import (
     SMS_CODE_MESSAGE,
 )
 from .policy_statements import ACTIONS, RESOURCES, SID, conditions
+from .resource_servers import scope_map
 from .rules import (
     boolean,
+    certificate_arn_rule,
     domain_prefix,
     environment_map,
     group_name,
@@ -99,6 +102,19 @@ _POOL_ID = or_empty(
 _CLIENT_ID = or_empty(
     matching(limits.CLIENT_ID_PATTERN, "an app client id (letters, digits, _ and +)")
 )
+# Machine-to-machine and the custom domain (see resource_servers.py, custom_domain.py).
+_RESOURCE_SERVER_IDENTIFIER = matching(
+    limits.RESOURCE_SERVER_IDENTIFIER_PATTERN,
+    "1 to 256 printable characters without spaces, quotes or \\, e.g. https://api.example.com",
+)
+_CUSTOM_DOMAIN = matching(
+    limits.CUSTOM_DOMAIN_PATTERN,
+    "empty, or a lowercase fully qualified domain name such as auth.example.com",
+    allow_empty=True,
+)
+_HOSTED_ZONE = matching(
+    limits.HOSTED_ZONE_ID_PATTERN, "empty or a Route 53 hosted zone id (Z...)", allow_empty=True
+)
 
 DEFAULT_AUTH_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
 
@@ -168,10 +184,10 @@ class ClientArgs(TypedDict):
             Setting(_OAUTH_FLOWS, default=[]),
         ]
     ]
-    """OAuth 2.0 grants for the hosted UI. client_credentials is refused for now: its scopes need a resource server, which the component does not create. Empty: no OAuth."""
+    """OAuth 2.0 grants: code or implicit for users signing in through the hosted UI, or client_credentials alone for a machine (a confidential client, public false, with scopes of resourceServers; it signs no user in). Empty: no OAuth."""
 
     oauth_scopes: NotRequired[Annotated[Sequence[str], Setting(_SCOPES, default=[])]]
-    """OAuth scopes, e.g. openid, email, profile."""
+    """OAuth scopes: standard ones (openid, email, phone, profile, aws.cognito.signin.user.admin) or <identifier>/<scope> of one of resourceServers."""
 
     callback_urls: NotRequired[Annotated[Sequence[str], Setting(_URLS, default=[])]]
     """Where the hosted UI may send users after sign-in."""
@@ -191,6 +207,18 @@ class ClientArgs(TypedDict):
 
     import_id: NotRequired[Annotated[str, Setting(_CLIENT_ID, default="")]]
     """Id of an existing app client of the pool importUserPoolId adopts, to adopt as this client (its id, and the apps that hold it, stay). Empty: a new client."""
+    managed_login_branding: NotRequired[Annotated[str, Setting(branding_rule, default="")]]
+    """Managed-login branding style of this client (needs managedLoginVersion 2): cognito for Cognito's default style, or the path of a .json file in the project holding the style's settings, as the branding editor exports them. Empty: none."""
+
+
+class ResourceServerArgs(TypedDict):
+    """An OAuth 2.0 resource server (an API) and the scopes app clients may be granted on it, as <identifier>/<scope>."""
+
+    identifier: Annotated[str, Setting(_RESOURCE_SERVER_IDENTIFIER)]
+    """Identifier of the API, e.g. https://api.example.com; its scopes are <identifier>/<scope>. Changing it replaces the resource server, and every client naming its scopes must change too."""
+
+    scopes: NotRequired[Annotated[Mapping[str, str], Setting(scope_map, default={})]]
+    """Scopes by name, each with its description, e.g. read: Read orders."""
 
 
 class GroupArgs(TypedDict):
@@ -377,6 +405,29 @@ class CognitoAuthArgs(TypedDict):
     domain_prefix: NotRequired[Annotated[str, Setting(domain_prefix, "")]]
     """Hosted UI domain prefix: <prefix>.auth.<region>.amazoncognito.com. Empty: no hosted UI."""
 
+    resource_servers: NotRequired[
+        Annotated[Mapping[str, ResourceServerArgs], Setting(entries=name_rule, default={})]
+    ]
+    """OAuth 2.0 resource servers (APIs) by name, with their scopes, for clients' oauthScopes and machine-to-machine (client_credentials) clients."""
+
+    custom_domain: NotRequired[Annotated[str, Setting(_CUSTOM_DOMAIN, "")]]
+    """Custom domain of the hosted UI and OAuth endpoints, e.g. auth.example.com, served by CloudFront; needs customDomainCertificateArn or customDomainHostedZoneId. Changing it replaces the domain. Empty: none."""
+
+    custom_domain_certificate_arn: NotRequired[
+        Annotated[pulumi.Input[str], Setting(certificate_arn_rule, "")]
+    ]
+    """ARN of an issued ACM certificate in us-east-1 (the only region CloudFront takes) covering customDomain. Empty: created and validated through DNS in customDomainHostedZoneId."""
+
+    custom_domain_hosted_zone_id: NotRequired[
+        Annotated[pulumi.Input[str], Setting(_HOSTED_ZONE, "")]
+    ]
+    """Route 53 hosted zone of customDomain: the component creates the certificate in us-east-1, its DNS validation record, and the alias record pointing customDomain at Cognito's CloudFront distribution. Empty: customDomainCertificateArn is given, and the alias record is yours to make."""
+
+    managed_login_version: NotRequired[
+        Annotated[int, Setting(one_of(limits.MANAGED_LOGIN_VERSIONS), 1)]
+    ]
+    """Sign-in pages of the domains: 1 the classic hosted UI, 2 managed login (the ESSENTIALS or PLUS plan, and a managedLoginBranding on each client that uses it)."""
+
     groups: NotRequired[Annotated[Mapping[str, GroupArgs], Setting(entries=group_name, default={})]]
     """User groups by name; a member gets its group in the cognito:groups claim of its tokens."""
 
@@ -498,8 +549,10 @@ TRIGGER, CLIENT, GROUP, ATTRIBUTE = (
     SETTINGS[name].record for name in ("triggers", "clients", "groups", "custom_attributes")
 )
 STATEMENT = SETTINGS["authenticated_statements"].record
+RESOURCE_SERVER = SETTINGS["resource_servers"].record
 DEFAULTS: dict = {name: field.default for name, field in SETTINGS.items()}
 TRIGGER_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, ATTRIBUTE_FIELDS = map(
     tuple, (TRIGGER, CLIENT, GROUP, ATTRIBUTE)
 )
 STATEMENT_FIELDS = tuple(STATEMENT)
+RESOURCE_SERVER_FIELDS = tuple(RESOURCE_SERVER)

@@ -2,6 +2,7 @@
 as one component. Settings are validated, then planned (plan.py); this builds the plan."""
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pulumi
 import pulumi_aws as aws
@@ -10,10 +11,14 @@ from . import plan as planning
 from .adoption import adoption_problems, client_options, pool_options
 from .app_client import app_client_args
 from .args import CognitoAuthArgs
+from .custom_domain import custom_domain
+from .frontend_config import frontend_config
 from .handlers import kebab
 from .identity_pool import IdentityPool
+from .managed_login import brandings
 from .naming import PYTHON
 from .pool_logs import PoolLogs
+from .resource_servers import resource_server, servers_named_by
 from .rules import ConfigError
 from .settings import output_fields
 from .trigger_alarms import trigger_alarms
@@ -70,6 +75,10 @@ class CognitoAuth(pulumi.ComponentResource):
     """ARN of the identity pool's unauthenticated role; empty unless allowUnauthenticated."""
     trigger_alarm_names: pulumi.Output[Sequence[str]]
     """Names of the CloudWatch alarms on the trigger functions (triggerAlarms)."""
+    custom_domain_cloudfront_target: pulumi.Output[str]
+    """CloudFront distribution that customDomain's DNS alias (an A alias in Route 53 zone Z2FDTNDATAQYW2, or a CNAME) points at; the component makes that record when customDomainHostedZoneId is given. Empty without customDomain."""
+    frontend_config: pulumi.Output[Mapping[str, Any]]
+    """What a web or mobile app passes to Amplify JS v6's Amplify.configure: {"Auth": {"Cognito": {userPoolId, userPoolClientId, loginWith: {email, oauth: {domain, scopes, redirectSignIn, redirectSignOut, responseType}}, mfa, passwordFormat, ...}}}, for the first public client that uses the hosted UI, else the first public client (empty if none); oauth is there when that client has code or implicit and the pool a domain (customDomain first). Read it with pulumi stack output frontendConfig --json."""
 
     def __init__(
         self,
@@ -147,14 +156,29 @@ class CognitoAuth(pulumi.ComponentResource):
         # replace them too (a renamed or removed entry), rather than losing them
         # (`pulumi state unprotect` first, to mean it).
         kept = pulumi.ResourceOptions(parent=self, protect=True) if v["protect"] else child
+        servers = {
+            server: resource_server(name, server, spec, user_pool.id, kept)
+            for server, spec in v["resource_servers"].items()
+        }
+        # Cognito refuses a client naming a scope of a resource server not there yet.
+        waits_for = {
+            client: [
+                servers[s] for s in servers_named_by(spec["oauth_scopes"], v["resource_servers"])
+            ]
+            for client, spec in plan.clients.items()
+        }
         clients = {
             client: aws.cognito.UserPoolClient(
                 f"{name}-{client}-client",
                 **app_client_args(client, spec, user_pool.id),
-                opts=client_options(v, spec, kept),
+                opts=pulumi.ResourceOptions.merge(
+                    client_options(v, spec, kept),
+                    pulumi.ResourceOptions(depends_on=waits_for[client]),
+                ),
             )
             for client, spec in plan.clients.items()
         }
+        brandings(name, plan.clients, user_pool.id, clients, child)
         groups = [
             aws.cognito.UserGroup(
                 f"{name}-{group}-group",
@@ -171,13 +195,24 @@ class CognitoAuth(pulumi.ComponentResource):
         region = aws.get_region_output(opts=invoke).region
         dns_suffix = aws.get_partition_output(opts=invoke).dns_suffix
         self.hosted_ui_url = pulumi.Output.from_input("")
+        oauth_domain = None  # the host an app's OAuth requests go to
         if v["domain_prefix"]:
             domain = aws.cognito.UserPoolDomain(
-                f"{name}-domain", domain=v["domain_prefix"], user_pool_id=user_pool.id, opts=kept
+                f"{name}-domain",
+                domain=v["domain_prefix"],
+                user_pool_id=user_pool.id,
+                managed_login_version=v["managed_login_version"],
+                opts=kept,
             )
-            self.hosted_ui_url = pulumi.Output.concat(
-                "https://", domain.domain, ".auth.", region, ".amazoncognito.com"
+            oauth_domain = pulumi.Output.concat(
+                domain.domain, ".auth.", region, ".amazoncognito.com"
             )
+            self.hosted_ui_url = pulumi.Output.concat("https://", oauth_domain)
+        self.custom_domain_cloudfront_target = pulumi.Output.from_input("")
+        if v["custom_domain"]:
+            custom = custom_domain(name, v, user_pool.id, child, kept)
+            self.custom_domain_cloudfront_target = custom.cloudfront_target
+            oauth_domain = custom.domain.domain
 
         identity = (
             IdentityPool(name, v, user_pool, clients, parent=self, kept=kept)
@@ -203,6 +238,9 @@ class CognitoAuth(pulumi.ComponentResource):
         self.region = region
         self.group_names = pulumi.Output.from_input([group.name for group in groups])
         self.trigger_function_arns = _all(arns)
+        self.frontend_config = frontend_config(
+            v, plan.clients, user_pool.id, {c: r.id for c, r in clients.items()}, oauth_domain
+        )
         self.trigger_function_name = pulumi.Output.from_input(
             functions[pre_sign_up.module].function.name
             if pre_sign_up and pre_sign_up.module

@@ -215,22 +215,6 @@ def client_refresh_outlives_its_tokens(v):
             yield from _lifetimes(spec, at(REFRESH), at)
 
 
-@reads("clients")
-def client_scopes_are_known(v):
-    """Cognito refuses a scope that is neither standard nor `<resource server>/<scope>` of
-    one of the pool's resource servers, and the component defines none."""
-    for name, given in v["clients"].items():
-        unknown = [
-            s for s in filled(CLIENT, given)["oauth_scopes"] if s not in limits.STANDARD_SCOPES
-        ]
-        if unknown:
-            yield (
-                f"{v.nested('clients', name, 'oauth_scopes')} has {show(unknown)}: a scope must be "
-                f"a standard one ({', '.join(limits.STANDARD_SCOPES)}) or a scope of one of the "
-                "pool's resource servers, and it has none"
-            )
-
-
 @reads("auth_flows", "clients", "user_pool_tier")
 def choice_based_sign_in_needs_essentials(v):
     if v["user_pool_tier"] != "LITE":
@@ -255,12 +239,6 @@ def client_oauth_settings_agree(v):
         spec = filled(CLIENT, given)
         at = lambda field, name=name: v.nested("clients", name, field)  # noqa: E731
         flows = set(spec["oauth_flows"])
-        if "client_credentials" in flows:
-            yield (
-                f"{at('oauth_flows')} has client_credentials, whose scopes must come from a "
-                "resource server, which this component does not create yet: use code, or add "
-                "the client beside the component"
-            )
         if flows & {"code", "implicit"} and not spec["callback_urls"]:
             yield (
                 f"{at('oauth_flows')} has {', '.join(sorted(flows & {'code', 'implicit'}))} but "

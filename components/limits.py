@@ -190,3 +190,30 @@ USER_POOL_ID_PATTERN = r"[\w-]+_[0-9a-zA-Z]+"
 USER_POOL_ID_LENGTH = (1, 55)
 CLIENT_ID_PATTERN = r"[\w+]{1,128}"
 USERNAME_ATTRIBUTES = ("email", "phone_number")
+# --- Machine-to-machine: resource servers (ResourceServerIdentifierType, ...NameType,
+# ...ScopeNameType, ...ScopeDescriptionType, ResourceServerScopeListType). ---
+RESOURCE_SERVER_IDENTIFIER_PATTERN = r"[\x21\x23-\x5B\x5D-\x7E]{1,256}"
+RESOURCE_SERVER_SCOPE_NAME_PATTERN = r"[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}"
+RESOURCE_SERVER_SCOPE_DESCRIPTION_LENGTH = (1, 256)
+MAX_RESOURCE_SERVER_SCOPES = 100
+# The service quota (the model has no bound on a pool's list).
+MAX_RESOURCE_SERVERS = 25
+# The flows a user signs in with through the hosted UI; client_credentials signs no user in.
+USER_OAUTH_FLOWS = ("code", "implicit")
+MACHINE_OAUTH_FLOW = "client_credentials"
+# What a machine client keeps of explicit auth flows: it signs no user in.
+MACHINE_AUTH_FLOWS = ("ALLOW_REFRESH_TOKEN_AUTH",)
+
+# --- Custom domains and managed login (CustomDomainConfigType, ManagedLoginVersion). ---
+# DomainType's pattern is the prefix's; a custom domain is a full name, as the API docs say.
+CUSTOM_DOMAIN_PATTERN = r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+# CloudFront serves a custom domain, and CloudFront takes certificates from us-east-1 only.
+CERTIFICATE_REGION = "us-east-1"
+ACM_CERTIFICATE_ARN_PATTERN = (
+    r"arn:aws[\w-]*:acm:([a-z0-9-]+):[0-9]{12}:certificate/[A-Za-z0-9-]{1,128}"
+)
+HOSTED_ZONE_ID_PATTERN = r"[A-Z0-9]{1,32}"
+MANAGED_LOGIN_VERSIONS = (1, 2)  # 1: the classic hosted UI; 2: managed login
+# Managed login (version 2), and so its branding styles, needs a plan other than LITE.
+MANAGED_LOGIN_NEEDS_TIER = ("ESSENTIALS", "PLUS")
+BRANDING_DEFAULT = "cognito"  # a client's branding: Cognito's own style

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pulumi
 
+from . import limits
 from .args import CLIENT, TRIGGER
 from .handlers import Handler, locate
 from .inputs import lift
@@ -97,11 +98,20 @@ def build(values: Mapping) -> Plan:
     clients = {
         name: {
             **filled(CLIENT, given, values),
+            **_machine_auth_flows(given),
             "auth_session_validity_minutes": values["auth_session_validity_minutes"],
         }
         for name, given in values["clients"].items()
     }
     return Plan(values, wiring, functions, list(existing.values()), clients)
+
+
+def _machine_auth_flows(given: Mapping) -> dict:
+    """A machine client (client_credentials) signs no user in: unless it names its auth
+    flows, it does not inherit the top-level ones, which sign users in with a password."""
+    if limits.MACHINE_OAUTH_FLOW in given.get("oauth_flows", ()) and "auth_flows" not in given:
+        return {"auth_flows": list(limits.MACHINE_AUTH_FLOWS)}
+    return {}
 
 
 def _function(served: list[tuple[str, dict]], values: Mapping) -> FunctionPlan:

@@ -248,3 +248,28 @@ def url(value):
     if not re.fullmatch(r"https://[^/#]+(/[^#]*)?|http://localhost(:\d+)?(/[^#]*)?", value):
         return "an https:// URL (or http://localhost), without a fragment"
     return None
+
+
+_CERTIFICATE = (
+    f"empty or an ACM certificate ARN in {limits.CERTIFICATE_REGION} "
+    f"(arn:aws:acm:{limits.CERTIFICATE_REGION}:<account>:certificate/<id>)"
+)
+
+
+@allowing(_CERTIFICATE)
+def certificate_arn_rule(value):
+    """CloudFront serves a custom domain and takes its certificate from us-east-1 alone,
+    whatever region the pool is in: a certificate elsewhere fails at deployment."""
+    if not isinstance(value, str):
+        return _CERTIFICATE
+    if value == "":
+        return None
+    found = re.fullmatch(limits.ACM_CERTIFICATE_ARN_PATTERN, value)
+    if not found:
+        return _CERTIFICATE
+    if found.group(1) != limits.CERTIFICATE_REGION:
+        return (
+            f"{_CERTIFICATE}, not one in {found.group(1)}: CloudFront, which serves a custom "
+            f"domain, takes certificates from {limits.CERTIFICATE_REGION} only"
+        )
+    return None

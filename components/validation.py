@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from . import (
     hardening_rules,  # noqa: F401 (registers its rules)
     limits,
+    oauth_rules,  # noqa: F401 (registers its rules)
 )
 from .args import DEFAULTS, SETTINGS
 from .cross_field_rules import RULES, Reading

@@ -2,7 +2,8 @@
 
 up       --stack dev   start (or reuse) ministack on 127.0.0.1, then `pulumi up --yes` the stack
 preview  --stack dev   `pulumi preview` (--diff, --policy-pack DIR) without changing anything
-check    --stack dev   the sign-up/sign-in check (python -m authcheck --stack) against its outputs
+check    --stack dev   the sign-up/sign-in check (python -m authcheck --stack) against its outputs;
+                        --flow client-credentials: a machine client's token instead
 pulumi   --stack dev -- ARGS   any other CLI command (config, stack output, refresh, destroy,
                         import, cancel) with the sandbox's home, backend and emulator
 down                   destroy every unprotected stack, then stop the emulator by its PID
@@ -38,6 +39,13 @@ def _parser() -> argparse.ArgumentParser:
         "--persist", action="store_true", help="up: keep the emulator's state across restarts"
     )
     parser.add_argument("--json", action="store_true", help="check: one JSON report")
+    parser.add_argument(
+        "--flow",
+        choices=("password", "client-credentials"),
+        default="password",
+        help="check: a throwaway user signs up and in (password), or a machine client gets a "
+        "token (client-credentials)",
+    )
     parser.add_argument("--diff", action="store_true", help="preview: show each property change")
     parser.add_argument("--policy-pack", action="append", default=[], metavar="DIR",
                         help="preview: run a policy pack (repeatable)")  # fmt: skip
@@ -115,9 +123,8 @@ def _run(options: argparse.Namespace) -> int:
             "--endpoint-url",
             record.endpoint,
         ]
-        return subprocess.run(
-            command + (["--json"] if options.json else []), cwd=stack.folder, env=env
-        ).returncode
+        command += ["--flow", options.flow] + (["--json"] if options.json else [])
+        return subprocess.run(command, cwd=stack.folder, env=env).returncode
     # pulumi: everything but running the program goes straight to the CLI.
     if options.args[:1] in (["up"], ["preview"], ["update"]):
         raise SandboxError(

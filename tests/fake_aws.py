@@ -109,7 +109,28 @@ class FakeAws(pulumi.runtime.Mocks):
             case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":
                 return inputs["resourceArn"], dict(inputs)
             case "aws:cognito/userPoolDomain:UserPoolDomain":
-                return inputs["domain"], {**inputs, "cloudfrontDistribution": "d111.cloudfront.net"}
+                return inputs["domain"], {**inputs, "cloudfrontDistribution": "d111.cloudfront.net",
+                                          "cloudfrontDistributionZoneId": "Z2FDTNDATAQYW2"}  # fmt: skip
+            case "aws:cognito/resourceServer:ResourceServer":
+                scopes = [
+                    f"{inputs['identifier']}/{s['scopeName']}" for s in inputs.get("scopes", [])
+                ]
+                server_id = f"{inputs['userPoolId']}|{inputs['identifier']}"
+                return server_id, {**inputs, "scopeIdentifiers": scopes}
+            case "aws:cognito/managedLoginBranding:ManagedLoginBranding":
+                return f"{inputs['userPoolId']},{n:08x}-0000-4000-8000-000000000000", dict(inputs)
+            case "aws:acm/certificate:Certificate":
+                arn = f"arn:aws:acm:{inputs.get('region', REGION)}:{ACCOUNT_ID}:certificate/{n:08x}"
+                record = f"_{n:032x}.{inputs['domainName']}."
+                options = [{"domainName": inputs["domainName"], "resourceRecordName": record,
+                            "resourceRecordType": "CNAME",
+                            "resourceRecordValue": f"_{n:032x}.acm-validations.aws."}]  # fmt: skip
+                return arn, {**inputs, "arn": arn, "domainValidationOptions": options}
+            case "aws:acm/certificateValidation:CertificateValidation":
+                return inputs["certificateArn"], dict(inputs)
+            case "aws:route53/record:Record":
+                fqdn = inputs["name"].rstrip(".")
+                return f"{inputs['zoneId']}_{fqdn}_{inputs['type']}", {**inputs, "fqdn": fqdn}
         return f"{args.name}-id", dict(inputs)
 
     def existing_pool(self, pool_id: str, **answer) -> dict:

@@ -30,6 +30,7 @@ from components.args import (
     ATTRIBUTE_FIELDS,
     CLIENT_FIELDS,
     GROUP_FIELDS,
+    RESOURCE_SERVER_FIELDS,
     STATEMENT_FIELDS,
     TRIGGER_FIELDS,
 )
@@ -51,7 +52,8 @@ from tests.conftest import ROOT
 
 NS = "cognito-auth"
 RECORDS = {"triggers": TRIGGER_FIELDS, "clients": CLIENT_FIELDS, "groups": GROUP_FIELDS,
-           "customAttributes": ATTRIBUTE_FIELDS, "authenticatedStatements": STATEMENT_FIELDS,
+           "customAttributes": ATTRIBUTE_FIELDS, "resourceServers": RESOURCE_SERVER_FIELDS,
+           "authenticatedStatements": STATEMENT_FIELDS,
            "unauthenticatedStatements": STATEMENT_FIELDS}  # fmt: skip
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:existing-trigger"
 KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -62,7 +64,9 @@ URL = "https://app.example.com/cb"
 INT64 = (-(2**63), 2**63 - 1)
 
 # Nested settings are tried on these entries; an attribute needs its type.
-BASE = {"customAttributes.tenant": {"type": "String"}, "customAttributes.score": {"type": "Number"}}
+API = "https://api.example.com"
+BASE = {"customAttributes.tenant": {"type": "String"}, "customAttributes.score": {"type": "Number"},
+        "resourceServers.orders": {"identifier": API}}  # fmt: skip
 # An identity pool statement needs its effect, actions and resources.
 STATEMENT = {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::files/*"]}
 BASE |= {"authenticatedStatements.Read": STATEMENT, "unauthenticatedStatements.Read": STATEMENT}
@@ -187,6 +191,7 @@ ENUMS = {  # the allowed values, and a near miss that is none of them
     "unauthenticatedStatements.Read.effect": (limits.STATEMENT_EFFECTS, "Permit"),
     "deviceTracking": (limits.DEVICE_TRACKING, "NEVER"),
     "verificationEmailOption": (limits.DEFAULT_EMAIL_OPTIONS, "CONFIRM_WITH_SMS"),
+    "managedLoginVersion": (limits.MANAGED_LOGIN_VERSIONS, 3),
 }
 FLOWS = limits.AUTH_FLOWS + limits.LEGACY_AUTH_FLOWS
 LISTS = {  # what the message calls the entries, a valid entry, whether [] is allowed
@@ -217,8 +222,20 @@ MAPS = {  # what is allowed, and a value of the wrong type
     "authenticatedStatements.Read.conditions": (conditions.allowed, ["Bool"]),
     "unauthenticatedStatements.Read.conditions": (conditions.allowed, "Bool"),
     "tags": (STRINGS_MAP, ["team"]),
+    "resourceServers": (SETTINGS_MAP, "orders"),
+    "resourceServers.orders.scopes": ("a map of scope names to descriptions", ["read"]),
 }
 NAME_CHARS = "made only of letters, digits, spaces and + = , . @ -"
+IDENTIFIER = (
+    "1 to 256 printable characters without spaces, quotes or \\, e.g. https://api.example.com"
+)
+CUSTOM_DOMAIN = "empty, or a lowercase fully qualified domain name such as auth.example.com"
+CERTIFICATE = ("empty or an ACM certificate ARN in us-east-1 "
+               "(arn:aws:acm:us-east-1:<account>:certificate/<id>)")  # fmt: skip
+BRANDING = ("empty, cognito (Cognito's default style), or the path of a .json file in the "
+            "project holding a JSON object of branding settings")  # fmt: skip
+SCOPE_MAP = ("a map of at most 100 scope names (printable characters without spaces, quotes, / "
+             "or \\) to descriptions of 1 to 256 characters")  # fmt: skip
 HANDLER = ("a shipped handler (post_confirmation, pre_sign_up, pre_token_generation) or the "
            "path of a .py file in the project")  # fmt: skip
 DOMAIN_PREFIX = ("empty, or 1 to 63 lowercase letters, digits and hyphens, not starting or "
@@ -237,6 +254,11 @@ STRINGS = {  # what the message says is allowed for a value that is not such a s
     "alarmTopicArn": "empty or an SNS topic ARN",
     "importUserPoolId": "a user pool id such as us-east-1_AbC123xyz",
     "clients.app.importId": "an app client id (letters, digits, _ and +)",
+    "resourceServers.orders.identifier": IDENTIFIER,
+    "customDomain": CUSTOM_DOMAIN,
+    "customDomainCertificateArn": CERTIFICATE,
+    "customDomainHostedZoneId": "empty or a Route 53 hosted zone id (Z...)",
+    "clients.app.managedLoginBranding": BRANDING,
 }
 # Message templates: every value the CLI passes is a string, so a YAML list arrives as its
 # JSON text, refused for its length (a subject) or for the placeholder it lacks.
@@ -266,7 +288,7 @@ def _wrong_types():
     for key, (choices, _) in ENUMS.items():
         if "." in key:
             yield refused("type", key, 1, one_of(choices))
-        elif key == "logRetentionDays":
+        elif key in ("logRetentionDays", "managedLoginVersion"):
             yield refused("type", key, "thirty", one_of(choices))
         else:
             yield refused("type", key, [choices[0]], one_of(choices), shown=cli_text([choices[0]]))
@@ -472,8 +494,6 @@ def _both(config: dict, *problems: str, key: str | None = None) -> Bad:
 LEGACY = ", ".join(limits.LEGACY_AUTH_FLOWS)
 MIXED = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
 SHORT_REFRESH = "the refresh token must live at least as long"
-NO_M2M = ("whose scopes must come from a resource server, which this component does not "
-          "create yet: use code, or add the client beside the component")  # fmt: skip
 EXISTING = "uses an existing function ({}), whose settings the component does not manage"
 CONTRADICTION = [
     _both({"mfa": "ON"}, f'mfa is "ON" but no MFA factor is configured: set {NS}:mfaTotp to true, or {NS}:mfa to "OFF"'),
@@ -533,12 +553,6 @@ CONTRADICTION = [
           f"triggers.CustomMessage.handler and {NS}:triggers.PreSignUp.handler share the module pre_sign_up with different settings: one function serves both, so give them the same settings or separate modules"),
     _both({"clients": {"app": {"enabled": False}}},
           f"clients leaves no app client (app is removed only by {NS}:clients.app.enabled: false); a pool needs at least one"),
-    # client_credentials needs a resource server's scopes, which the component cannot make:
-    # refused on a public client, on one with a secret, and mixed with code.
-    *(_both({"clients": {"api": {**OAUTH, **client}}}, f"clients.api.oauthFlows has client_credentials, {NO_M2M}")
-      for client in ({"oauthFlows": ["client_credentials"], "callbackUrls": []},
-                     {"public": False, "oauthFlows": ["client_credentials"], "callbackUrls": []},
-                     {"public": False, "oauthFlows": ["client_credentials", "code"]})),
     _both({"clients": {"spa": {"oauthFlows": ["code", "implicit"], "oauthScopes": ["openid"]}}},
           f"clients.spa.oauthFlows has code, implicit but {NS}:clients.spa.callbackUrls is empty: the hosted UI needs somewhere to return to"),
     _both({"clients": {"spa": {"oauthFlows": ["code"], "callbackUrls": [URL]}}},
@@ -595,6 +609,7 @@ def _unknown_keys():
         "customAttributes": "tenant",
         "authenticatedStatements": "Read",
         "unauthenticatedStatements": "Read",
+        "resourceServers": "orders",
     }
     for top, fields in RECORDS.items():
         entry = entries[top]
@@ -697,10 +712,10 @@ GUARDS = [
                         ("1bad-key", "is not such a name"), ("B", "is not such a name"))),
     _both({"clients": {"spa": {**OAUTH, "oauthScopes": ["openid", "api/read"]}}},
           f'clients.spa.oauthScopes has ["api/read"]: a scope must be a standard one '
-          f"({', '.join(limits.STANDARD_SCOPES)}) or a scope of one of the pool's resource servers, and it has none"),
+          f"({', '.join(limits.STANDARD_SCOPES)}) or <identifier>/<scope> of one of {NS}:resourceServers (none defined)"),
     _both({"clients": {"app": {**OAUTH, "oauthScopes": [LONG_SCOPE]}}},
           f"clients.app.oauthScopes has {show([LONG_SCOPE])}: a scope must be a standard one "
-          f"({', '.join(limits.STANDARD_SCOPES)}) or a scope of one of the pool's resource servers, and it has none"),
+          f"({', '.join(limits.STANDARD_SCOPES)}) or <identifier>/<scope> of one of {NS}:resourceServers (none defined)"),
     _both({"authFlows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], "userPoolTier": "LITE"},
           f'authFlows has ALLOW_USER_AUTH (choice-based sign-in), which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE"'),
     _both({"clients": {"spa": {"authFlows": ["ALLOW_USER_AUTH"]}}, "userPoolTier": "LITE"},
@@ -796,6 +811,97 @@ HARDENING_GOOD = [
     Good("usernameCaseSensitive", {"usernameCaseSensitive": True, "usernameAttributes": []}),
 ]  # fmt: skip
 
+# --- OAuth (issue 12): machine clients, resource servers, the custom domain, managed login ----
+
+M2M = {"public": False, "oauthFlows": ["client_credentials"], "oauthScopes": [f"{API}/read"]}
+ORDERS = {"orders": {"identifier": API, "scopes": {"read": "Read orders"}}}
+CERT_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c"
+STANDARD = ", ".join(limits.STANDARD_SCOPES)
+NO_STYLE = ("which shows a client no pages until it has a style: set {ns}:clients.spa.managedLoginBranding "
+            "to \"cognito\" (Cognito's default) or a settings file")  # fmt: skip
+
+
+def _m2m(client: dict, *problems: str) -> Bad:
+    return _both({"resourceServers": ORDERS, "clients": {"m2m": {**M2M, **client}}}, *problems)
+
+
+OAUTH_ROWS = [
+    refused("bound", "resourceServers.orders.scopes", {f"s{i}": "d" for i in range(101)}, "a map of at most 100 scopes",
+            shown=show(dict(sorted({f"s{i}": "d" for i in range(101)}.items())))),  # as the CLI passes it
+    refused("bound", "resourceServers.orders.scopes", {"read": "d" * 257}, f'{SCOPE_MAP}; the description of "read" is not'),
+    refused("bound", "resourceServers.orders.scopes", {"read": ""}, f'{SCOPE_MAP}; the description of "read" is not'),
+    refused("bound", "resourceServers.orders.identifier", "i" * 257, IDENTIFIER),
+    Bad("bound", "resourceServers", {"resourceServers": {f"s{i}": {"identifier": f"s{i}"} for i in range(26)}},
+        (f"{NS}:resourceServers has 26 entries; a pool holds at most {limits.MAX_RESOURCE_SERVERS}",)),
+    refused("format", "resourceServers.orders.scopes", {"orders/read": "d"}, f'{SCOPE_MAP}; the name "orders/read" is not'),
+    refused("format", "resourceServers.orders.identifier", "has space", IDENTIFIER),
+    _entry_name("resourceServers", "bad/name", NAME_CHARS),
+    refused("format", "customDomain", "Auth.Example.com", CUSTOM_DOMAIN),
+    refused("format", "customDomain", "auth", CUSTOM_DOMAIN),
+    refused("format", "customDomainCertificateArn", CERT_ARN.replace("us-east-1", "eu-west-1"),
+            f"{CERTIFICATE}, not one in eu-west-1: CloudFront, which serves a custom domain, takes "
+            "certificates from us-east-1 only"),
+    refused("format", "customDomainCertificateArn", "arn:aws:iam::123456789012:role/x", CERTIFICATE),
+    refused("format", "customDomainHostedZoneId", "z0123", "empty or a Route 53 hosted zone id (Z...)"),
+    refused("format", "clients.app.managedLoginBranding", "brand.yaml", BRANDING),
+    refused("format", "clients.app.managedLoginBranding", "missing.json", f"{BRANDING}; there is no file missing.json"),
+    Bad("required", "resourceServers.orders.identifier", {"resourceServers": {"orders": {"scopes": {}}}},
+        (f"{NS}:resourceServers.orders.identifier is missing; it is required",)),
+    _m2m({"public": True},
+         f"clients.m2m.oauthFlows has client_credentials, which needs a confidential client: set "
+         f"{NS}:clients.m2m.public to false (the client gets a secret, exported as a Pulumi secret)"),
+    _m2m({"oauthFlows": ["client_credentials", "code"], "callbackUrls": [URL]},
+         "clients.m2m.oauthFlows mixes client_credentials with code: Cognito takes a machine's grant "
+         "or users' grants on one client, not both; give each a client of its own"),
+    _m2m({"oauthScopes": ["openid"]},
+         f"clients.m2m.oauthFlows has client_credentials but {NS}:clients.m2m.oauthScopes has no scope "
+         f"of {NS}:resourceServers: a machine's token carries only <identifier>/<scope> scopes",
+         'clients.m2m.oauthScopes has ["openid"], which a machine\'s token never carries (no user signs in '
+         "through client_credentials): remove them"),
+    _m2m({"oauthScopes": [f"{API}/read", "email"]},
+         'clients.m2m.oauthScopes has ["email"], which a machine\'s token never carries (no user signs in '
+         "through client_credentials): remove them"),
+    _m2m({"oauthScopes": [f"{API}/delete"]},
+         f'clients.m2m.oauthScopes has ["{API}/delete"]: a scope must be a standard one ({STANDARD}) or '
+         f'<identifier>/<scope> of one of {NS}:resourceServers (["{API}/read"])',
+         f"clients.m2m.oauthFlows has client_credentials but {NS}:clients.m2m.oauthScopes has no scope "
+         f"of {NS}:resourceServers: a machine's token carries only <identifier>/<scope> scopes"),
+    _m2m({"logoutUrls": [URL]},
+         f"clients.m2m has callback or logout URLs but {NS}:clients.m2m.oauthFlows is client_credentials "
+         "alone: they would have no effect"),
+    _m2m({"authFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]},
+         f"clients.m2m.authFlows has ALLOW_USER_SRP_AUTH, but a client_credentials client signs no user "
+         f"in: leave {NS}:clients.m2m.authFlows out (it then has only ALLOW_REFRESH_TOKEN_AUTH)"),
+    _both({"resourceServers": {**ORDERS, "payments": {"identifier": API}}},
+          f'resourceServers.payments.identifier is "{API}", the identifier of {NS}:resourceServers.orders '
+          "too: each resource server needs its own"),
+    _both({"customDomain": "auth.example.com"},
+          f'customDomain is "auth.example.com", which needs {NS}:customDomainCertificateArn (an ACM '
+          f"certificate in us-east-1) or {NS}:customDomainHostedZoneId (a Route 53 hosted zone to "
+          "create and validate one in)"),
+    _both({"customDomain": "auth.example.com", "customDomainCertificateArn": CERT_ARN,
+           "customDomainHostedZoneId": "Z0123"},
+          f"customDomainCertificateArn and {NS}:customDomainHostedZoneId are both set: give the ARN of "
+          "an issued certificate, or the hosted zone to create and validate one in"),
+    _both({"customDomainHostedZoneId": "Z0123"},
+          f"customDomainHostedZoneId is set but {NS}:customDomain is empty: it would have no effect"),
+    _both({"managedLoginVersion": 2},
+          f"managedLoginVersion is 2 but neither {NS}:domainPrefix nor {NS}:customDomain is set: "
+          "managed login is served on a domain"),
+    _both({"managedLoginVersion": 2, "domainPrefix": "shop", "userPoolTier": "LITE"},
+          f'managedLoginVersion is 2 (managed login), which needs {NS}:userPoolTier "ESSENTIALS" or '
+          '"PLUS", not "LITE"'),
+    _both({"managedLoginVersion": 2, "domainPrefix": "shop", "clients": {"spa": OAUTH}},
+          f"clients.spa.oauthFlows has code on managed login ({NS}:managedLoginVersion 2), "
+          + NO_STYLE.format(ns=NS)),
+    _both({"domainPrefix": "shop", "clients": {"spa": {**OAUTH, "managedLoginBranding": "cognito"}}},
+          f"clients.spa.managedLoginBranding is set, but {NS}:managedLoginVersion is 1: a branding style "
+          "styles managed login (2), not the classic hosted UI"),
+    _both({"managedLoginVersion": 2, "domainPrefix": "shop",
+           "clients": {"spa": {"managedLoginBranding": "cognito"}}},
+          f"clients.spa.managedLoginBranding is set, but {NS}:clients.spa.oauthFlows has neither code "
+          "nor implicit: the client shows no sign-in pages to style"),
+]  # fmt: skip
 
 BAD = (
     TYPE
@@ -808,6 +914,7 @@ BAD = (
     + UNKNOWN_KEY
     + GUARDS
     + HARDENING
+    + OAUTH_ROWS
 )
 
 
@@ -877,6 +984,16 @@ GOOD = [
     Good("customAttributes.tenant.minLength", {"customAttributes": {"tenant": {"type": "String", "minLength": 4, "maxLength": 4}}}),
     Good("customAttributes.score.minValue", {"customAttributes": {"score": {"type": "Number", "minValue": 4, "maxValue": 4}}}),
     Good("other:namespace", {"other-project:passwordMinLength": 1}),  # not this program's key
+    Good("clients.<name>.oauthFlows", {"resourceServers": ORDERS, "clients": {"m2m": M2M}}),
+    Good("resourceServers.orders.scopes", {"resourceServers": {"orders": {
+        "identifier": API, "scopes": {f"s{i}": "d" * 256 for i in range(limits.MAX_RESOURCE_SERVER_SCOPES)}}}}),
+    Good("resourceServers", {"resourceServers": {f"s{i}": {"identifier": f"s{i}"} for i in range(limits.MAX_RESOURCE_SERVERS)}}),
+    Good("resourceServers.orders.identifier", {"resourceServers": {"orders": {"identifier": "i" * 256}}}),
+    Good("customDomainCertificateArn", {"customDomain": "auth.example.com", "customDomainCertificateArn": CERT_ARN}),
+    Good("customDomainHostedZoneId", {"customDomain": "auth.example.com", "customDomainHostedZoneId": "Z0123ABC"}),
+    Good("managedLoginVersion", {"managedLoginVersion": 1}),
+    Good("clients.app.managedLoginBranding", {"managedLoginVersion": 2, "domainPrefix": "shop",
+         "clients": {"spa": {**OAUTH, "managedLoginBranding": "cognito"}}}),
     Good("allowedEmailDomains",  # the allow-list on LITE: its sign-in check in V1_0
          {"allowedEmailDomains": ["example.com"], "userPoolTier": "LITE", "triggers": {"PreTokenGeneration": {"lambdaVersion": "V1_0"}}}),
     Good("identityPool", IDENTITY),  # no statements: a role that may do nothing

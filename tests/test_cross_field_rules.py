@@ -179,6 +179,38 @@ EXAMPLES |= {
         "a client is adopted with its pool",
     ),
 }
+# The OAuth rules (components/oauth_rules.py).
+ORDERS = {"orders": {"identifier": "https://api.example.com", "scopes": {"read": "Read orders"}}}
+CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+EXAMPLES |= {
+    "machine_clients_are_confidential": (
+        {"resource_servers": ORDERS, "clients": {"m2m": {
+            "oauth_flows": ["client_credentials"], "oauth_scopes": ["https://api.example.com/read"]}}},
+        "clients.m2m.oauth_flows has client_credentials, which needs a confidential client",
+    ),
+    "resource_servers_fit_in_a_pool": (
+        {"resource_servers": {**ORDERS, "again": ORDERS["orders"]}},
+        'resource_servers.again.identifier is "https://api.example.com", the identifier of',
+    ),
+    "custom_domain_has_one_certificate": (
+        {"custom_domain": "auth.example.com", "custom_domain_certificate_arn": CERTIFICATE,
+         "custom_domain_hosted_zone_id": "Z123"},
+        "custom_domain_certificate_arn and custom_domain_hosted_zone_id are both set",
+    ),
+    "managed_login_needs_a_domain": (
+        {"managed_login_version": 2}, "managed_login_version is 2 but neither domain_prefix",
+    ),
+    "managed_login_needs_essentials": (
+        {"managed_login_version": 2, "domain_prefix": "x", "user_pool_tier": "LITE"},
+        "managed_login_version is 2 (managed login), which needs user_pool_tier",
+    ),
+    "managed_login_clients_have_a_style": (
+        {"managed_login_version": 2, "domain_prefix": "x", "clients": {"spa": {
+            "oauth_flows": ["code"], "oauth_scopes": ["openid"],
+            "callback_urls": ["https://app.example.com/cb"]}}},
+        "which shows a client no pages until it has a style",
+    ),
+}  # fmt: skip
 COMPONENT = "x" * 30  # as long as a name may be, so that a long module cannot fit
 BY_NAME = {rule.name: rule for rule in RULES}
 

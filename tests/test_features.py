@@ -231,7 +231,11 @@ def test_public_spa_and_confidential_server_clients(fake_aws):
     )
     assert pulumi.runtime.sync_await._sync_await(secrets["is_secret"]) is True
     domain = fake_aws.one("aws:cognito/userPoolDomain:UserPoolDomain").inputs
-    assert domain == {"domain": "acme-shop", "userPoolId": out["user_pool_id"]}
+    assert domain == {
+        "domain": "acme-shop",
+        "userPoolId": out["user_pool_id"],
+        "managedLoginVersion": 1,
+    }
     assert out["hosted_ui_url"] == "https://acme-shop.auth.us-east-1.amazoncognito.com"
     component = fake_aws.one("cognito-auth:index:CognitoAuth").inputs
     assert component == {"publicClients": ["app", "spa"]}
@@ -296,7 +300,7 @@ BAD = [
     ({"token_claims": {"n": 1}}, "a map of names to strings"),
     ({"clients": {"app": {"enabled": False}}}, "clients leaves no app client"),
     ({"clients": {"bad/name": {}}}, "clients.bad/name is not allowed"),
-    ({"clients": {"api": {"public": False, "oauth_flows": ["client_credentials"], "oauth_scopes": ["api/read"]}}}, "whose scopes must come from a resource server"),
+    ({"clients": {"api": {"public": False, "oauth_flows": ["client_credentials"], "oauth_scopes": ["api/read"]}}}, "of one of resource_servers (none defined)"),
     ({"kms_key_arn": "arn:aws:kms:us-east-1:123456789012:alias/cognito"}, "empty or a KMS key ARN"),
     ({"clients": {"spa": {"oauth_flows": ["code"], "oauth_scopes": ["openid"]}}}, "callback_urls is empty"),
     ({"clients": {"spa": {"oauth_flows": ["code"], "callback_urls": ["https://x.example/cb"]}}}, "oauth_scopes is empty"),

@@ -36,6 +36,7 @@ def test_every_export_resolves_to_a_value(deployed):
     _, exports, aws, _ = deployed
     pool_id, client_id = aws.ids["auth-user-pool"], aws.ids["auth-app-client"]
     function = aws.states["auth-pre-sign-up"]
+    exports.pop("frontendConfig")  # test_frontend_config_is_amplify_v6_for_the_app_client
     assert exports == {
         "userPoolId": pool_id,
         "userPoolArn": f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{pool_id}",
@@ -57,10 +58,27 @@ def test_every_export_resolves_to_a_value(deployed):
             aws.states[f"auth-pre-sign-up-{kind}-alarm"]["name"]
             for kind in ("errors", "throttles", "duration")
         ],
+        "customDomainCloudfrontTarget": "",
     }
     assert pool_id.startswith(f"{REGION}_") and client_id.startswith("client")
     assert function["name"].startswith("auth-pre-sign-up-")
     assert function["arn"] == f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{function['name']}"
+
+
+def test_frontend_config_is_amplify_v6_for_the_app_client(deployed):
+    """No domain on these stacks: the app signs in with its own forms, so no oauth block."""
+    stack, exports, aws, _ = deployed
+    prod = stack == "prod"
+    assert exports["frontendConfig"] == {"Auth": {"Cognito": {
+        "userPoolId": aws.ids["auth-user-pool"],
+        "userPoolClientId": aws.ids["auth-app-client"],
+        "loginWith": {"email": True, "username": False, "phone": False},
+        "signUpVerificationMethod": "code",
+        "userAttributes": {"email": {"required": True}},
+        "mfa": {"status": "optional" if prod else "off", "totpEnabled": prod},
+        "passwordFormat": {"minLength": 8, "requireLowercase": True, "requireUppercase": True,
+                           "requireNumbers": True, "requireSpecialCharacters": True},
+    }}}  # fmt: skip
 
 
 def test_client_belongs_to_the_pool_with_seed_flows_and_no_secret(deployed):

@@ -19,12 +19,23 @@ EVERYTHING = {
     "groups": {"members": {}},
     "token_claims": {"tenant": "acme"},
     "domain_prefix": "example-shop",
-    "clients": {"server": {"public": False}},
+    "clients": {
+        "server": {"public": False},
+        "web": {"oauth_flows": ["code"], "oauth_scopes": ["openid"],
+                "callback_urls": ["https://app.example.com/cb"], "managed_login_branding": "cognito"},
+        "m2m": {"public": False, "oauth_flows": ["client_credentials"],
+                "oauth_scopes": ["https://api.example.com/read"]},
+    },
     "triggers": {"CustomMessage": {"handler": "pre_sign_up"}},
     "identity_pool": True,
     "allow_unauthenticated": True,
     "authenticated_statements": {"Read": {"effect": "Allow", "actions": ["s3:GetObject"],
                                           "resources": ["arn:aws:s3:::files/*"]}},
+    # OAuth (components/resource_servers.py, custom_domain.py, managed_login.py).
+    "resource_servers": {"orders": {"identifier": "https://api.example.com", "scopes": {"read": "r"}}},
+    "custom_domain": "auth.example.com",
+    "custom_domain_hosted_zone_id": "Z0123ABC",
+    "managed_login_version": 2,
 }  # fmt: skip
 
 
@@ -47,6 +58,7 @@ def test_every_taggable_resource_carries_the_tags(build, fake_aws):
     assert {
         "aws:cognito/userPool:UserPool", "aws:lambda/function:Function", "aws:iam/role:Role",
         "aws:cloudwatch/logGroup:LogGroup", "aws:cognito/userPoolDomain:UserPoolDomain",
+        "aws:acm/certificate:Certificate", "aws:cognito/resourceServer:ResourceServer",
         "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
         "aws:cognito/identityPool:IdentityPool", "aws:cloudwatch/metricAlarm:MetricAlarm",
     } <= kinds  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .acm import CERTIFICATE, CERTIFICATE_VALIDATION
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
 from .identity_pool import IDENTITY_POOL_KIND, IDENTITY_POOL_ROLE_ATTACHMENT
@@ -10,6 +11,8 @@ from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
 from .logs import LOG_GROUP
 from .metric_alarm import METRIC_ALARM
+from .resource_server import RESOURCE_SERVER
+from .route53 import RECORD
 from .user_group import USER_GROUP
 from .user_pool import USER_POOL_KIND
 from .user_pool_client import USER_POOL_CLIENT_KIND
@@ -30,6 +33,10 @@ KINDS: dict[str, ResourceKind] = {
         IDENTITY_POOL_KIND,
         IDENTITY_POOL_ROLE_ATTACHMENT,
         METRIC_ALARM,
+        RESOURCE_SERVER,
+        CERTIFICATE,
+        CERTIFICATE_VALIDATION,
+        RECORD,
     )
 }
 
