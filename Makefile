@@ -7,7 +7,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup cli emulator chromium web demo down test test-unit test-integration test-e2e docs lint bench constraints clean
+.PHONY: setup cli emulator chromium web idp-fixture demo down test test-unit test-integration test-e2e docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -43,6 +43,15 @@ $(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
 
 web: $(WEB)/node_modules/.installed
 
+## The local OpenID Connect provider the federation e2e test signs in with (node-oidc-provider,
+## pinned by tests/fixtures/oidc-idp/package-lock.json); needs node and npm.
+IDP_FIXTURE := tests/fixtures/oidc-idp
+$(IDP_FIXTURE)/node_modules/.installed: $(IDP_FIXTURE)/package.json $(IDP_FIXTURE)/package-lock.json
+	npm ci --prefix $(IDP_FIXTURE) --no-audit --no-fund --ignore-scripts
+	touch $@
+
+idp-fixture: $(IDP_FIXTURE)/node_modules/.installed
+
 ## The main job on the local sandbox: the real `pulumi up` of the dev stack into ministack
 ## (started on 127.0.0.1, installed on first use), then the sign-up/sign-in check.
 demo: setup
@@ -65,7 +74,7 @@ test-unit: setup
 test-integration: setup
 	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
-test-e2e: setup cli web chromium
+test-e2e: setup cli web chromium idp-fixture
 	$(PY) -m pytest tests/e2e
 
 ## Pulumi.yaml's config block and the README's settings and outputs tables, written from

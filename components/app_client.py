@@ -26,7 +26,7 @@ def app_client_args(name: str, client: dict, user_pool_id) -> dict:
             "refresh_token": "hours",
         },
         "auth_session_validity": client["auth_session_validity_minutes"],
-        "supported_identity_providers": ["COGNITO"],
+        "supported_identity_providers": list(client["identity_providers"]),
         "refresh_token_rotation": lift(
             _rotation,
             client["refresh_token_rotation"],

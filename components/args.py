@@ -31,10 +31,13 @@ from .rules import (
     environment_map,
     group_name,
     int_range,
+    mapping_of,
     matching,
     name_rule,
+    nonblank,
     one_of,
     or_empty,
+    single_url,
     string_list,
     string_map,
     text,
@@ -90,6 +93,36 @@ _ATTRIBUTE_NAME = matching(
 )
 
 _SNS_TOPIC = matching(limits.SNS_TOPIC_ARN_PATTERN, "empty or an SNS topic ARN", allow_empty=True)
+# Sign-in beyond passwords: federation, passkeys, one-time codes, email and SMS MFA.
+_FIRST_FACTORS = string_list(
+    one_of(limits.FIRST_AUTH_FACTORS), "sign-in factors", allow_empty=False
+)
+_RP_LOW, _RP_HIGH = limits.RELYING_PARTY_ID_LENGTH
+_RELYING_PARTY = matching(
+    rf"(?=.{{{_RP_LOW},{_RP_HIGH}}}$){limits.DOMAIN_PATTERN}",
+    f"empty, or a lowercase domain name of at most {_RP_HIGH} characters, such as auth.example.com",
+    allow_empty=True,
+)
+_EXT_LOW, _EXT_HIGH = limits.EXTERNAL_ID_LENGTH
+_EXTERNAL_ID = matching(
+    rf"[\w+=,.@:/-]{{{_EXT_LOW},{_EXT_HIGH}}}",
+    f"empty, or {_EXT_LOW} to {_EXT_HIGH} letters, digits and + = , . @ : / -",
+    allow_empty=True,
+)
+_PROVIDER_DETAIL = nonblank(limits.PROVIDER_DETAIL_MAX)
+_PROVIDER_NAME = matching(
+    limits.PROVIDER_NAME_PATTERN,
+    "3 to 32 characters without spaces, and no _ first or after the second character",
+)
+_PROVIDER_NAMES = string_list(
+    matching(
+        limits.PROVIDER_NAME_PATTERN + "|COGNITO",
+        "COGNITO (the pool's own users) or the name of one of identityProviders",
+    ),
+    "identity providers",
+    allow_empty=False,
+)
+_ATTRIBUTE_MAPPING = mapping_of(limits.ATTRIBUTE_MAPPING_KEY_LENGTH, "pool attributes")
 _GRACE = int_range(limits.REFRESH_TOKEN_GRACE_SECONDS)
 _USERNAME_ATTRIBUTES = string_list(one_of(limits.USERNAME_ATTRIBUTES), "username attributes")
 _POOL_ID = or_empty(
@@ -207,8 +240,14 @@ class ClientArgs(TypedDict):
 
     import_id: NotRequired[Annotated[str, Setting(_CLIENT_ID, default="")]]
     """Id of an existing app client of the pool importUserPoolId adopts, to adopt as this client (its id, and the apps that hold it, stay). Empty: a new client."""
+
     managed_login_branding: NotRequired[Annotated[str, Setting(branding_rule, default="")]]
     """Managed-login branding style of this client (needs managedLoginVersion 2): cognito for Cognito's default style, or the path of a .json file in the project holding the style's settings, as the branding editor exports them. Empty: none."""
+
+    identity_providers: NotRequired[
+        Annotated[Sequence[str], Setting(_PROVIDER_NAMES, default=["COGNITO"])]
+    ]
+    """Who may sign in through this client: COGNITO (the pool's own users) and the names of identityProviders entries. Federated sign-in goes through the hosted UI, so a provider needs oauthFlows."""
 
 
 class ResourceServerArgs(TypedDict):
@@ -219,6 +258,51 @@ class ResourceServerArgs(TypedDict):
 
     scopes: NotRequired[Annotated[Mapping[str, str], Setting(scope_map, default={})]]
     """Scopes by name, each with its description, e.g. read: Read orders."""
+
+
+class IdentityProviderArgs(TypedDict):
+    """An external identity provider users may sign in with: its kind decides which of these fields it needs (see the README's federation section)."""
+
+    type: Annotated[str, Setting(one_of(limits.PROVIDER_TYPES))]
+    """Kind of provider. Google, Facebook, LoginWithAmazon and SignInWithApple must be named after their type."""
+
+    client_id: NotRequired[Annotated[pulumi.Input[str], Setting(_PROVIDER_DETAIL)]]
+    """The app's id at the provider (every kind but SAML)."""
+
+    client_secret: NotRequired[Annotated[pulumi.Input[str], Setting(_PROVIDER_DETAIL)]]
+    """The app's secret at the provider (Google, Facebook, LoginWithAmazon, OIDC). Set it with pulumi config set --secret --path; it is kept a Pulumi secret."""
+
+    team_id: NotRequired[Annotated[pulumi.Input[str], Setting(_PROVIDER_DETAIL)]]
+    """SignInWithApple: the Apple developer team id."""
+
+    key_id: NotRequired[Annotated[pulumi.Input[str], Setting(_PROVIDER_DETAIL)]]
+    """SignInWithApple: the id of the private key."""
+
+    private_key: NotRequired[Annotated[pulumi.Input[str], Setting(_PROVIDER_DETAIL)]]
+    """SignInWithApple: the private key. Set it with pulumi config set --secret --path; it is kept a Pulumi secret."""
+
+    issuer: NotRequired[Annotated[str, Setting(single_url)]]
+    """OIDC: the issuer URL, whose /.well-known/openid-configuration names the endpoints."""
+
+    attributes_request_method: NotRequired[Annotated[str, Setting(one_of(("GET", "POST")))]]
+    """OIDC: how Cognito calls the provider's userinfo endpoint (GET when left out)."""
+
+    api_version: NotRequired[
+        Annotated[str, Setting(matching(r"v\d{1,3}\.\d{1,3}", "a Graph API version such as v17.0"))]
+    ]
+    """Facebook: the Graph API version."""
+
+    metadata_url: NotRequired[Annotated[str, Setting(single_url)]]
+    """SAML: the URL of the provider's metadata document (or give metadataFile)."""
+
+    metadata_file: NotRequired[Annotated[str, Setting(_PROVIDER_DETAIL)]]
+    """SAML: the provider's metadata document itself (or give metadataUrl)."""
+
+    scopes: NotRequired[Annotated[Sequence[str], Setting(_SCOPES)]]
+    """Scopes asked of the provider (not SAML). Left out: openid email profile for Google, public_profile email for Facebook, profile for LoginWithAmazon, email name for SignInWithApple, openid email for OIDC."""
+
+    attribute_mapping: NotRequired[Annotated[Mapping[str, str], Setting(_ATTRIBUTE_MAPPING)]]
+    """Pool attributes by the provider claim (or SAML attribute) each is taken from. Left out: email from the provider's email."""
 
 
 class GroupArgs(TypedDict):
@@ -306,7 +390,7 @@ class CognitoAuthArgs(TypedDict):
     mfa: NotRequired[
         Annotated[pulumi.Input[str], Setting(one_of(limits.MFA_CONFIGURATIONS), "OFF")]
     ]
-    """Multi-factor authentication. OPTIONAL and ON need a factor: mfaTotp."""
+    """Multi-factor authentication. OPTIONAL and ON need a factor: mfaTotp, mfaEmail or mfaSms."""
 
     mfa_totp: NotRequired[Annotated[pulumi.Input[bool], Setting(boolean, False)]]
     """Offer authenticator-app (TOTP) codes as an MFA factor."""
@@ -457,6 +541,43 @@ class CognitoAuthArgs(TypedDict):
 
     alarm_topic_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_SNS_TOPIC, "")]]
     """SNS topic (in the stack's region) the trigger alarms notify when they go off and when they recover. Empty: none; the alarms still show in CloudWatch."""
+    allowed_first_auth_factors: NotRequired[
+        Annotated[Sequence[str], Setting(_FIRST_FACTORS, ["PASSWORD"])]
+    ]
+    """How users may start signing in (choice-based sign-in, on clients with ALLOW_USER_AUTH): PASSWORD, which Cognito keeps, plus EMAIL_OTP, SMS_OTP and WEB_AUTHN (passkeys), each on the ESSENTIALS or PLUS plan. EMAIL_OTP needs sesSourceArn, SMS_OTP an SMS configuration, WEB_AUTHN passkeyRelyingPartyId."""
+
+    passkey_relying_party_id: NotRequired[Annotated[pulumi.Input[str], Setting(_RELYING_PARTY, "")]]
+    """Passkeys (WEB_AUTHN): the relying-party domain passkeys are bound to: your app's domain, or the hosted UI's (a custom domain when the pool has one)."""
+
+    passkey_user_verification: NotRequired[
+        Annotated[pulumi.Input[str], Setting(one_of(limits.PASSKEY_USER_VERIFICATION), "preferred")]
+    ]
+    """Passkeys (WEB_AUTHN): whether the authenticator must verify the user (a PIN or biometric): required or preferred."""
+
+    mfa_email: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Offer email codes as an MFA factor (needs mfa ON or OPTIONAL, the ESSENTIALS or PLUS plan and sesSourceArn). Cognito will not recover an account by the same mailbox, so a verified phone number becomes the second recovery method."""
+
+    email_mfa_message: NotRequired[Annotated[pulumi.Input[str], Setting(EMAIL_CODE_MESSAGE, "")]]
+    """Body of the email MFA message, holding {####} where the code goes (Cognito also uses it for EMAIL_OTP codes once mfaEmail sets it). Empty: Cognito's default."""
+
+    mfa_sms: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Offer SMS codes as an MFA factor (needs mfa ON or OPTIONAL). The component creates the role Cognito sends SMS with through SNS, unless smsRoleArn names one."""
+
+    sms_role_arn: NotRequired[Annotated[pulumi.Input[str], Setting(or_empty(_ROLE_ARN), "")]]
+    """An existing IAM role Cognito assumes to send SMS (mfaSms, SMS_OTP). Empty: the component creates one that only Cognito, for this account and smsExternalId, may assume, and that may only publish SMS."""
+
+    sms_external_id: NotRequired[Annotated[pulumi.Input[str], Setting(_EXTERNAL_ID, "")]]
+    """External id Cognito passes when it assumes the SMS role. Empty: one derived from the project, stack and component names (with smsRoleArn: none)."""
+
+    sms_authentication_message: NotRequired[
+        Annotated[pulumi.Input[str], Setting(SMS_CODE_MESSAGE, "")]
+    ]
+    """SMS sent with an MFA or SMS_OTP code, holding {####} where the code goes. Empty: Cognito's default."""
+
+    identity_providers: NotRequired[
+        Annotated[Mapping[str, IdentityProviderArgs], Setting(entries=_PROVIDER_NAME, default={})]
+    ]
+    """External identity providers by name (the name clients.<name>.identityProviders uses). Federation goes through the hosted UI, so it needs domainPrefix."""
     # --- Hardening and messages -------------------------------------------------------------
 
     device_tracking: NotRequired[
@@ -550,9 +671,11 @@ TRIGGER, CLIENT, GROUP, ATTRIBUTE = (
 )
 STATEMENT = SETTINGS["authenticated_statements"].record
 RESOURCE_SERVER = SETTINGS["resource_servers"].record
+IDENTITY_PROVIDER = SETTINGS["identity_providers"].record
 DEFAULTS: dict = {name: field.default for name, field in SETTINGS.items()}
 TRIGGER_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, ATTRIBUTE_FIELDS = map(
     tuple, (TRIGGER, CLIENT, GROUP, ATTRIBUTE)
 )
 STATEMENT_FIELDS = tuple(STATEMENT)
 RESOURCE_SERVER_FIELDS = tuple(RESOURCE_SERVER)
+IDENTITY_PROVIDER_FIELDS = tuple(IDENTITY_PROVIDER)

@@ -15,12 +15,17 @@ from .custom_domain import custom_domain
 from .frontend_config import frontend_config
 from .handlers import kebab
 from .identity_pool import IdentityPool
+from .identity_providers import create_identity_providers
+from .inputs import is_output, lift
 from .managed_login import brandings
 from .naming import PYTHON
 from .pool_logs import PoolLogs
 from .resource_servers import resource_server, servers_named_by
 from .rules import ConfigError
 from .settings import output_fields
+from .sign_in import or_none
+from .sign_in_rules import sms_configured
+from .sms_role import external_id, sms_role
 from .trigger_alarms import trigger_alarms
 from .trigger_function import TriggerFunction, invoke_permission
 from .user_pool import user_pool_args
@@ -117,9 +122,10 @@ class CognitoAuth(pulumi.ComponentResource):
         # The pool holds the users: on protected stacks neither `pulumi destroy` nor a
         # replacing change may delete it.
         guarded = pulumi.ResourceOptions(parent=self, protect=True, retain_on_delete=True)
+        sms = self._sms_configuration(name, v, invoke) if sms_configured(v) else None
         user_pool = aws.cognito.UserPool(
             f"{name}-user-pool",
-            **user_pool_args(plan, name, arns),
+            **user_pool_args(plan, name, arns, sms),
             opts=pool_options(v, guarded if v["protect"] else child),
         )
         if v["user_notification_logs"] or v["user_activity_logs"]:
@@ -167,13 +173,18 @@ class CognitoAuth(pulumi.ComponentResource):
             ]
             for client, spec in plan.clients.items()
         }
+        providers = create_identity_providers(name, v["identity_providers"], user_pool.id, kept)
         clients = {
             client: aws.cognito.UserPoolClient(
                 f"{name}-{client}-client",
                 **app_client_args(client, spec, user_pool.id),
+                # ... and one that names an identity provider the pool does not have yet.
                 opts=pulumi.ResourceOptions.merge(
                     client_options(v, spec, kept),
-                    pulumi.ResourceOptions(depends_on=waits_for[client]),
+                    pulumi.ResourceOptions(
+                        depends_on=waits_for[client]
+                        + [providers[p] for p in spec["identity_providers"] if p in providers]
+                    ),
                 ),
             )
             for client, spec in plan.clients.items()
@@ -254,6 +265,18 @@ class CognitoAuth(pulumi.ComponentResource):
         )
         self.trigger_alarm_names = pulumi.Output.all(*(alarm.name for alarm in alarms))
         self.register_outputs({output: getattr(self, output) for output in OUTPUTS})
+
+    def _sms_configuration(self, name: str, v, invoke) -> dict:
+        """The pool's SMS configuration: the given role, or one made for this pool."""
+        given = v["sms_role_arn"]
+        if is_output(given) or given:
+            return {"sns_caller_arn": given, "external_id": lift(or_none, v["sms_external_id"])}
+        derived = external_id(name)
+        external = lift(lambda written: written or derived, v["sms_external_id"])
+        account_id = aws.get_caller_identity_output(opts=invoke).account_id
+        partition = aws.get_partition_output(opts=invoke).partition
+        role = sms_role(name, external, account_id, partition, parent=self)
+        return {"sns_caller_arn": role.arn, "external_id": external}
 
     def exports(self) -> dict[str, pulumi.Output]:
         """The outputs by their schema names (camelCase), as a program exports them."""

@@ -10,6 +10,7 @@ from pulumi.runtime import config as runtime_config
 
 from .adoption import adoption_problems
 from .args import SETTINGS, CognitoAuthArgs
+from .identity_providers import secrets_in_clear
 from .naming import config_naming
 from .rules import ConfigError
 from .settings import camel
@@ -34,6 +35,13 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
     strays = [
         problem for full in sorted(keys) if (problem := naming.stray_namespace(full, SETTINGS))
     ]
+    providers_key = naming.key("identity_providers")
+    if providers_key.partition(":")[2] in written and not runtime_config.is_config_secret(
+        providers_key
+    ):
+        strays += secrets_in_clear(
+            naming.parse(written[providers_key.partition(":")[2]], dict), providers_key
+        )
     try:
         values = validate(written, naming)
     except ConfigError as error:

@@ -76,12 +76,13 @@ def _given(value) -> bool:
 # --- The pool -------------------------------------------------------------------------------
 
 
-@reads("mfa", "mfa_totp")
+@reads("mfa", "mfa_totp", "mfa_email", "mfa_sms")
 def mfa_needs_a_factor(v):
-    if v["mfa"] in ("ON", "OPTIONAL") and not v["mfa_totp"]:
+    if v["mfa"] in ("ON", "OPTIONAL") and not (v["mfa_totp"] or v["mfa_email"] or v["mfa_sms"]):
         yield (
             f"{v.key('mfa')} is {show(v['mfa'])} but no MFA factor is configured: "
-            f'set {v.key("mfa_totp")} to true, or {v.key("mfa")} to "OFF"'
+            f"set {v.key('mfa_totp')} to true (or {v.key('mfa_email')} or {v.key('mfa_sms')}), "
+            f'or {v.key("mfa")} to "OFF"'
         )
 
 
@@ -541,3 +542,8 @@ def alarm_topic_needs_alarms(v):
             f"{v.key('alarm_topic_arn')} is set but {v.key('trigger_alarms')} is false: no "
             "alarm would notify it"
         )
+
+
+# The rules of the sign-in features, each in the module of its concept; importing them here
+# registers them with the rest.
+from . import federation_rules, sign_in_rules  # noqa: E402, F401

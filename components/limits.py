@@ -217,3 +217,30 @@ MANAGED_LOGIN_VERSIONS = (1, 2)  # 1: the classic hosted UI; 2: managed login
 # Managed login (version 2), and so its branding styles, needs a plan other than LITE.
 MANAGED_LOGIN_NEEDS_TIER = ("ESSENTIALS", "PLUS")
 BRANDING_DEFAULT = "cognito"  # a client's branding: Cognito's own style
+
+# --- Sign-in beyond passwords (SignInPolicyType, WebAuthnConfigurationType, EmailMfaConfigType,
+# SmsConfigurationType, IdentityProviderTypeType). ---
+# AuthFactorType, less SOFTWARE_TOKEN, which the model says is not a first factor.
+FIRST_AUTH_FACTORS = ("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
+# Every factor but PASSWORD is choice-based sign-in, an ESSENTIALS/PLUS feature.
+PASSWORDLESS_FACTORS = ("EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
+RELYING_PARTY_ID_LENGTH = (1, 127)
+PASSKEY_USER_VERIFICATION = ("preferred", "required")
+# The email MFA message (EmailMfaMessageType) and the SMS authentication message
+# (SmsVerificationMessageType) take the verification messages' bounds, below.
+EXTERNAL_ID_LENGTH = (2, 1224)  # IAM's sts:ExternalId
+PROVIDER_TYPES = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC", "SAML")
+# ProviderNameTypeV2: no spaces, no underscore first or after the second character; "COGNITO"
+# names the pool's own users in a client's supported identity providers.
+PROVIDER_NAME_PATTERN = r"[^_\s][^\s][^_\s]{1,30}"
+PROVIDER_NAME_RESERVED = ("COGNITO",)
+ATTRIBUTE_MAPPING_KEY_LENGTH = (1, 32)
+PROVIDER_DETAIL_MAX = 131072  # StringType
+# The pool's standard attributes (the Cognito developer guide's list, OpenID Connect's
+# standard claims), which an identity provider's attributes may be mapped to, beside the
+# pool's custom:<name> attributes; email_verified and phone_number_verified may be mapped too.
+STANDARD_ATTRIBUTES = (
+    "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name",
+    "locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified",
+    "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo",
+)  # fmt: skip

@@ -273,3 +273,36 @@ def certificate_arn_rule(value):
             f"domain, takes certificates from {limits.CERTIFICATE_REGION} only"
         )
     return None
+
+
+def mapping_of(key_bounds: tuple[int, int], what: str) -> Rule:
+    """A map of names (of the given lengths) to non-empty strings."""
+    low, high = key_bounds
+    allowed = f"a map of {what} ({low} to {high} characters) to non-empty strings"
+
+    @allowing(allowed)
+    def check(value):
+        if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and low <= len(k) <= high and isinstance(v, str) and v
+            for k, v in value.items()
+        ):
+            return allowed
+        return None
+
+    return check
+
+
+def nonblank(max_length: int) -> Rule:
+    allowed = f"a non-empty string of at most {max_length} characters"
+
+    @allowing(allowed)
+    def check(value):
+        ok = isinstance(value, str) and value.strip() and len(value) <= max_length
+        return None if ok else allowed
+
+    return check
+
+
+@allowing(url.allowed)
+def single_url(value):
+    return url(value) if isinstance(value, str) else url.allowed

@@ -13,10 +13,17 @@ from .attributes import schema_entries
 from .inputs import lift
 from .messages import invitation_template, verification_template
 from .plan import Plan
+from .sign_in import sign_in_args
 from .tagging import tagged
 
 
-def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]]) -> dict:
+def user_pool_args(
+    plan: Plan,
+    name: str,
+    arns: Mapping[str, pulumi.Input[str]],
+    sms: Mapping[str, pulumi.Input[str]] | None = None,
+) -> dict:
+    """`sms`: the pool's SMS configuration (the role Cognito sends SMS with), when it sends SMS."""
     v = plan.settings
     return {
         "name": v["user_pool_name"] or name,
@@ -44,9 +51,7 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
         "device_configuration": lift(
             _devices, v["device_tracking"], v["challenge_required_on_new_device"]
         ),
-        "account_recovery_setting": {
-            "recovery_mechanisms": [{"name": "verified_email", "priority": 1}],
-        },
+        "account_recovery_setting": {"recovery_mechanisms": _recovery(v["mfa_email"])},
         "mfa_configuration": v["mfa"],
         "software_token_mfa_configuration": lift(_totp, v["mfa"], v["mfa_totp"]),
         "user_pool_tier": v["user_pool_tier"],
@@ -59,6 +64,7 @@ def user_pool_args(plan: Plan, name: str, arns: Mapping[str, pulumi.Input[str]])
         # the username, and an unverified one taking effect at once would be an address
         # nobody proved they own.
         "user_attribute_update_settings": lift(_verified_changes, v["verify_email_changes"]),
+        **sign_in_args(v, sms),
         **tagged(v["tags"]),
     }
 
@@ -71,6 +77,15 @@ def _devices(tracking: str, challenge: bool) -> dict | None:
         "challenge_required_on_new_device": challenge,
         "device_only_remembered_on_user_prompt": tracking == "USER_OPT_IN",
     }
+
+
+def _recovery(email_mfa: bool) -> list[dict]:
+    # Cognito will not recover an account by the mailbox that also receives its MFA codes:
+    # with email MFA, a verified phone number is the second way back.
+    mechanisms = [{"name": "verified_email", "priority": 1}]
+    if email_mfa:
+        mechanisms.append({"name": "verified_phone_number", "priority": 2})
+    return mechanisms
 
 
 def _verified_changes(verify: bool) -> dict | None:

@@ -30,6 +30,7 @@ def evaluate(
     monitor: pulumi_mocks.MockMonitor | None = None,
     config: dict[str, str] | None = None,
     root_directory: Path | None = None,
+    secret_keys: list[str] | None = None,
 ) -> Resolved:
     """Call `build` under `mocks` with preview off (so every apply runs) and return the
     dict it returns with each Output resolved. Raises whatever `build` raises.
@@ -45,7 +46,7 @@ def evaluate(
     # re-raise its error in this one (pulumi.runtime.test clears them the same way).
     settings.SETTINGS.rpc_manager.clear()
     settings.SETTINGS.outputs.clear()
-    pulumi.runtime.set_all_config(config or {})
+    pulumi.runtime.set_all_config(config or {}, secret_keys)
     resolved = Resolved()
     secret: set[str] = set()
 
@@ -76,6 +77,7 @@ def run_program(
     config_overrides: dict | None = None,
     stack_file: str | None = None,
     check_types: bool = True,
+    secret_keys: list[str] | None = None,
 ) -> Resolved:
     """Run the real `__main__.py` as stack `stack` and return its exports.
 
@@ -96,6 +98,7 @@ def run_program(
         stack=stack,
         project=_project_name(project_dir, (project_dir / "Pulumi.yaml").stat().st_mtime_ns),
         monitor=monitor,
+        secret_keys=secret_keys,
         config=load_stack_config(
             stack_file or stack, project_dir, config_overrides, check_types=check_types
         ),

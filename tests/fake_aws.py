@@ -104,6 +104,8 @@ class FakeAws(pulumi.runtime.Mocks):
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
                 arn = arn_prefix.format("cloudwatch") + f"alarm:{name}"
                 return name, {**inputs, "name": name, "arn": arn}
+            case "aws:cognito/identityProvider:IdentityProvider":
+                return f"{inputs['userPoolId']}:{inputs['providerName']}", dict(inputs)
             case "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration":
                 return inputs["userPoolId"], dict(inputs)
             case "aws:cloudwatch/logResourcePolicy:LogResourcePolicy":

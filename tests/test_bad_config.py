@@ -30,6 +30,7 @@ from components.args import (
     ATTRIBUTE_FIELDS,
     CLIENT_FIELDS,
     GROUP_FIELDS,
+    IDENTITY_PROVIDER_FIELDS,
     RESOURCE_SERVER_FIELDS,
     STATEMENT_FIELDS,
     TRIGGER_FIELDS,
@@ -59,6 +60,7 @@ LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:existing-trigger"
 KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 SES = "arn:aws:ses:us-east-1:123456789012:identity/example.com"
 ROLE = "arn:aws:iam::123456789012:role/admins"
+GIVEN_SMS_ROLE = "arn:aws:iam::123456789012:role/sms"
 URL = "https://app.example.com/cb"
 # Number attributes take any 64-bit value (validation's own range: the model has none).
 INT64 = (-(2**63), 2**63 - 1)
@@ -272,6 +274,41 @@ TEMPLATES = {key: rule.allowed for key, rule in (
 MISSING = {"verificationEmailMessage": "{####}", "verificationEmailMessageByLink": "{##link text##}",
            "invitationEmailMessage": "{username} and no {####}"}  # fmt: skip
 KINDS = [INTS, BOOLS, ENUMS, LISTS, MAPS, STRINGS, TEMPLATES]
+
+# --- Sign-in beyond passwords and federation (issue 12): their keys, kind by kind ----------
+IDP = "identityProviders.Okta"  # the entry nested provider rows are tried on
+RECORDS["identityProviders"] = IDENTITY_PROVIDER_FIELDS
+BASE[IDP] = {"type": "OIDC"}
+DETAIL = f"a non-empty string of at most {limits.PROVIDER_DETAIL_MAX} characters"
+URL_ALLOWED = "an https:// URL (or http://localhost) of 1 to 1024 characters"
+RP_ID = "empty, or a lowercase domain name of at most 127 characters, such as auth.example.com"
+EMAIL_CODE, SMS_CODE = EMAIL_CODE_MESSAGE.allowed, SMS_CODE_MESSAGE.allowed
+EXTERNAL_ID = "empty, or 2 to 1224 letters, digits and + = , . @ : / -"
+MAPPING = "a map of pool attributes (1 to 32 characters) to non-empty strings"
+PROVIDER_NAME = "3 to 32 characters without spaces, and no _ first or after the second character"
+PROVIDER_ENTRY = "COGNITO (the pool's own users) or the name of one of identityProviders"
+BOOLS += ["mfaEmail", "mfaSms"]
+ENUMS.update({
+    "passkeyUserVerification": (limits.PASSKEY_USER_VERIFICATION, "always"),
+    f"{IDP}.type": (limits.PROVIDER_TYPES, "Twitter"),
+    f"{IDP}.attributesRequestMethod": (("GET", "POST"), "PUT"),
+})  # fmt: skip
+LISTS.update({
+    "allowedFirstAuthFactors": ("sign-in factors", "PASSWORD", False),
+    "clients.app.identityProviders": ("identity providers", "COGNITO", False),
+    f"{IDP}.scopes": ("scopes", "openid", True),
+})  # fmt: skip
+MAPS.update({"identityProviders": (SETTINGS_MAP, ["Google"]),
+             f"{IDP}.attributeMapping": (MAPPING, ["email"])})  # fmt: skip
+STRINGS.update({
+    "passkeyRelyingPartyId": RP_ID, "emailMfaMessage": f"{EMAIL_CODE}; it has no {{####}}",
+    "smsRoleArn": "an IAM role ARN", "smsExternalId": EXTERNAL_ID,
+    "smsAuthenticationMessage": f"{SMS_CODE}; it has no {{####}}",
+    **{f"{IDP}.{field}": DETAIL
+       for field in ("clientId", "clientSecret", "teamId", "keyId", "privateKey", "metadataFile")},
+    f"{IDP}.issuer": URL_ALLOWED, f"{IDP}.metadataUrl": URL_ALLOWED,
+    f"{IDP}.apiVersion": "a Graph API version such as v17.0",
+})  # fmt: skip
 
 
 # --- Wrong type: one row per key ---------------------------------------------------------
@@ -496,9 +533,9 @@ MIXED = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
 SHORT_REFRESH = "the refresh token must live at least as long"
 EXISTING = "uses an existing function ({}), whose settings the component does not manage"
 CONTRADICTION = [
-    _both({"mfa": "ON"}, f'mfa is "ON" but no MFA factor is configured: set {NS}:mfaTotp to true, or {NS}:mfa to "OFF"'),
+    _both({"mfa": "ON"}, f'mfa is "ON" but no MFA factor is configured: set {NS}:mfaTotp to true (or {NS}:mfaEmail or {NS}:mfaSms), or {NS}:mfa to "OFF"'),
     _both({"mfa": "OPTIONAL", "mfaTotp": False},
-          f'mfa is "OPTIONAL" but no MFA factor is configured: set {NS}:mfaTotp to true, or {NS}:mfa to "OFF"'),
+          f'mfa is "OPTIONAL" but no MFA factor is configured: set {NS}:mfaTotp to true (or {NS}:mfaEmail or {NS}:mfaSms), or {NS}:mfa to "OFF"'),
     _both({"threatProtection": "AUDIT"}, f'threatProtection is "AUDIT", which needs {NS}:userPoolTier "PLUS", not "ESSENTIALS"'),
     _both({"threatProtection": "ENFORCED", "userPoolTier": "LITE"},
           f'threatProtection is "ENFORCED", which needs {NS}:userPoolTier "PLUS", not "LITE"'),
@@ -610,6 +647,7 @@ def _unknown_keys():
         "authenticatedStatements": "Read",
         "unauthenticatedStatements": "Read",
         "resourceServers": "orders",
+        "identityProviders": "Okta",
     }
     for top, fields in RECORDS.items():
         entry = entries[top]
@@ -738,6 +776,104 @@ GUARDS = [
       for namespace, key, value in (("cognitoauth", "protect", True), ("cognito_auth", "passwordMinimumLength", 12),
                                     ("Cognito-Auth", "mfa", "ON"), ("cognito-auht", "protect", True),
                                     ("cognito", "protect", True), ("auth", "mfa", "ON"))),
+]  # fmt: skip
+
+# --- Sign-in beyond passwords and federation (issue 12): formats and contradictions ------
+USER_AUTH = {"authFlows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}
+SAML = {"type": "SAML", "metadataUrl": "https://idp.example.com/metadata"}
+FEDERATED = {"domainPrefix": "shop-auth", "identityProviders": {"Corp": SAML}}
+RP_127 = "a" * 60 + "." + "b" * 62 + ".com"
+NO_EFFECT_SMS = f"but neither {NS}:mfaSms nor SMS_OTP in {NS}:allowedFirstAuthFactors sends SMS: it would have no effect"
+SIGN_IN = [
+    refused("format", "passkeyRelyingPartyId", "https://auth.example.com", RP_ID),
+    refused("format", "passkeyRelyingPartyId", "a" + RP_127, RP_ID),
+    refused("format", "emailMfaMessage", "Your code", f"{EMAIL_CODE}; it has no {{####}}"),
+    refused("format", "emailMfaMessage", "x" * 19995 + "{####}", EMAIL_CODE),
+    refused("format", "smsAuthenticationMessage", "Code", SMS_CODE),
+    refused("format", "smsAuthenticationMessage", "Your code", f"{SMS_CODE}; it has no {{####}}"),
+    refused("format", "smsAuthenticationMessage", "x" * 135 + "{####}", SMS_CODE),
+    refused("format", "smsExternalId", "has space", EXTERNAL_ID),
+    refused("format", "smsExternalId", "x", EXTERNAL_ID),
+    refused("format", "smsRoleArn", "arn:aws:iam::123:role/x", "an IAM role ARN"),
+    refused("format", f"{IDP}.issuer", "http://idp.example.com",
+            "an https:// URL (or http://localhost), without a fragment"),
+    refused("format", f"{IDP}.apiVersion", "17.0", "a Graph API version such as v17.0"),
+    refused("format", f"{IDP}.attributeMapping", {"x" * 33: "email"}, MAPPING),
+    refused("format", f"{IDP}.attributeMapping", {"email": ""}, MAPPING),
+    refused("format", f"{IDP}.clientId", " ", DETAIL),
+    refused("format", "clients.app.identityProviders", ["has space"],
+            f'a list of identity providers, each {PROVIDER_ENTRY}; "has space" is not'),
+    *(Bad("format", f"identityProviders.{name}", {"identityProviders": {name: SAML}},
+          (f"{NS}:identityProviders.{name} is not allowed: the name must be {PROVIDER_NAME}",))
+      for name in ("my idp", "_corp", "ab", "x" * 33)),
+    Bad("format", "identityProviders.Google.clientSecret",
+        {"domainPrefix": "shop-auth", "identityProviders": {"Google": {
+            "type": "Google", "clientId": "g", "clientSecret": "in-clear"}}},
+        (f"{NS}:identityProviders.Google.clientSecret is in clear in the stack file: set it with "
+         f"`pulumi config set --secret --path '{NS}:identityProviders.Google.clientSecret' <value>`, "
+         "which keeps it encrypted there and in the state",)),
+    _both({"allowedFirstAuthFactors": ["WEB_AUTHN"], "passkeyRelyingPartyId": "auth.example.com", **USER_AUTH},
+          'allowedFirstAuthFactors is ["WEB_AUTHN"]: Cognito keeps PASSWORD among the first factors (clients '
+          "without ALLOW_USER_PASSWORD_AUTH and ALLOW_USER_SRP_AUTH still never ask for one); add it"),
+    _both({"allowedFirstAuthFactors": ["PASSWORD", "SMS_OTP"], "userPoolTier": "LITE", "mfaSms": False},
+          f'allowedFirstAuthFactors has SMS_OTP, which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE"',
+          f"allowedFirstAuthFactors has SMS_OTP, but no app client allows ALLOW_USER_AUTH (choice-based "
+          f"sign-in), the only flow that offers them: add it to {NS}:authFlows or to a client's authFlows"),
+    _both({"allowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"], **USER_AUTH},
+          f"allowedFirstAuthFactors has EMAIL_OTP, which Cognito sends only through Amazon SES: set "
+          f"{NS}:sesSourceArn to a verified SES identity"),
+    _both({"mfa": "OPTIONAL", "mfaEmail": True},
+          f"mfaEmail is true, but Cognito sends MFA codes by email only through Amazon SES: set "
+          f"{NS}:sesSourceArn to a verified SES identity"),
+    _both({"mfa": "OPTIONAL", "mfaEmail": True, "sesSourceArn": SES, "userPoolTier": "LITE"},
+          f'mfaEmail is true, which needs {NS}:userPoolTier "ESSENTIALS" or "PLUS", not "LITE"'),
+    _both({"mfaSms": True},
+          f'mfaSms is true but {NS}:mfa is "OFF": set {NS}:mfa to "OPTIONAL" or "ON", or the factor '
+          "would never be asked for"),
+    _both({"mfa": "ON", "mfaTotp": True, "allowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"],
+           "sesSourceArn": SES, **USER_AUTH},
+          f'mfa is "ON", so Cognito offers none of EMAIL_OTP from {NS}:allowedFirstAuthFactors: set '
+          f'{NS}:mfa to "OPTIONAL", or keep PASSWORD alone'),
+    _both({"allowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"], "sesSourceArn": SES},
+          f"allowedFirstAuthFactors has EMAIL_OTP, but no app client allows ALLOW_USER_AUTH (choice-based "
+          f"sign-in), the only flow that offers them: add it to {NS}:authFlows or to a client's authFlows"),
+    _both({"allowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"], **USER_AUTH},
+          f"allowedFirstAuthFactors has WEB_AUTHN but {NS}:passkeyRelyingPartyId is empty: passkeys are "
+          "bound to a domain, your app's or the hosted UI's"),
+    _both({"passkeyRelyingPartyId": "auth.example.com", "passkeyUserVerification": "required"},
+          f"passkeyRelyingPartyId is set, but {NS}:allowedFirstAuthFactors has no WEB_AUTHN: it would have no effect",
+          f"passkeyUserVerification is set, but {NS}:allowedFirstAuthFactors has no WEB_AUTHN: it would have no effect"),
+    _both({"emailMfaMessage": "Code {####}"},
+          f"emailMfaMessage is set, but {NS}:mfaEmail is false: it would have no effect"),
+    _both({"smsRoleArn": GIVEN_SMS_ROLE, "smsAuthenticationMessage": "Code {####}"},
+          f"smsRoleArn is set, {NO_EFFECT_SMS}", f"smsAuthenticationMessage is set, {NO_EFFECT_SMS}"),
+    _both({"mfa": "OPTIONAL", "mfaTotp": True, "allowedFirstAuthFactors": ["PASSWORD", "SMS_OTP"], **USER_AUTH},
+          f'allowedFirstAuthFactors has SMS_OTP and {NS}:mfa is "OPTIONAL", so SMS also becomes an MFA '
+          f'factor: set {NS}:mfaSms to true to say so, or mfa to "OFF"'),
+    _both({"domainPrefix": "shop-auth", "identityProviders": {"Gmail": {"type": "Google", "clientId": "g"}}},
+          "identityProviders.Gmail has type Google, which Cognito requires to be named 'Google': rename the entry",
+          "identityProviders.Gmail.clientSecret is missing; a Google provider needs it"),
+    _both({"domainPrefix": "shop-auth", "identityProviders": {"Corp": {**SAML, "scopes": ["openid"]}}},
+          "identityProviders.Corp.scopes is set, but a SAML provider does not take it"),
+    _both({"domainPrefix": "shop-auth", "identityProviders": {"Corp": {**SAML, "metadataFile": "<x/>"}}},
+          "identityProviders.Corp needs exactly one of metadataUrl and metadataFile"),
+    _both({"domainPrefix": "shop-auth", "identityProviders": {"Okta": {"type": "OIDC", "teamId": "T"}}},
+          "identityProviders.Okta.clientId is missing; an OIDC provider needs it",
+          "identityProviders.Okta.clientSecret is missing; an OIDC provider needs it",
+          "identityProviders.Okta.issuer is missing; an OIDC provider needs it",
+          "identityProviders.Okta.teamId is set, but an OIDC provider does not take it"),
+    _both({**FEDERATED, "identityProviders": {"Corp": {**SAML, "attributeMapping": {"tenant": "t"}}}},
+          'identityProviders.Corp.attributeMapping maps "tenant", which is not an attribute of the pool: a '
+          f"standard one (email, name, given_name, ...) or custom:<name> of {NS}:customAttributes (none defined)"),
+    _both({"identityProviders": {"Corp": SAML}},
+          f"identityProviders has Corp, but {NS}:domainPrefix and {NS}:customDomain are empty: federated "
+          "sign-in goes through the pool's hosted UI domain, where each provider sends its users back (/oauth2/idpresponse, "
+          "/saml2/idpresponse)"),
+    _both({**FEDERATED, "clients": {"web": {"identityProviders": ["COGNITO", "Okta"]}}},
+          f'clients.web.identityProviders has "Okta", which is not COGNITO or one of {NS}:identityProviders (Corp)'),
+    _both({**FEDERATED, "clients": {"web": {"identityProviders": ["Corp"]}}},
+          f"clients.web.identityProviders has Corp, but {NS}:clients.web.oauthFlows is empty: federated "
+          "sign-in is an OAuth sign-in through the hosted UI"),
 ]  # fmt: skip
 
 # --- Hardening, messages and adoption (issue 13) -------------------------------------------
@@ -915,6 +1051,7 @@ BAD = (
     + GUARDS
     + HARDENING
     + OAUTH_ROWS
+    + SIGN_IN
 )
 
 
@@ -941,6 +1078,8 @@ def _inside():
     for days in limits.LOG_RETENTION_DAYS:
         yield Good("logRetentionDays", {"logRetentionDays": days})
     for key, (_, entry, may_be_empty) in LISTS.items():
+        if key.startswith("identityProviders."):
+            continue  # a provider that takes scopes has a secret: tests/test_sign_in.py
         if may_be_empty:
             yield Good(key, setting(key, []))
         if key in OAUTH_LISTS:  # OAuth lists only make sense together
@@ -950,6 +1089,26 @@ def _inside():
 
 
 GOOD = [
+    # Sign-in beyond passwords and federation (issue 12): each bound from inside, all at once.
+    Good("allowedFirstAuthFactors", {"allowedFirstAuthFactors": list(limits.FIRST_AUTH_FACTORS),
+         "sesSourceArn": SES, "passkeyRelyingPartyId": RP_127, "passkeyUserVerification": "required",
+         "mfaSms": False, **USER_AUTH}),
+    Good("emailMfaMessage", {"mfa": "OPTIONAL", "mfaEmail": True, "sesSourceArn": SES,
+         "emailMfaMessage": "x" * 19994 + "{####}"}),
+    Good("emailMfaMessage", {"mfa": "OPTIONAL", "mfaEmail": True, "sesSourceArn": SES,
+         "emailMfaMessage": "{####}"}),
+    Good("smsAuthenticationMessage", {"mfa": "OPTIONAL", "mfaSms": True,
+         "smsAuthenticationMessage": "x" * 134 + "{####}",
+         "smsExternalId": "x" * 1224}),
+    Good("smsRoleArn", {"mfa": "ON", "mfaSms": True, "smsRoleArn": GIVEN_SMS_ROLE, "smsExternalId": "ab"}),
+    Good("identityProviders", {**FEDERATED, "clients": {"web": {**OAUTH, "identityProviders": ["COGNITO", "Corp"]}}}),
+    Good("identityProviders", {**FEDERATED, "customAttributes": {"tenant": {"type": "String"}},
+         "identityProviders": {"Corp": {**SAML, "attributeMapping": {
+             "custom:tenant": "tenant", **{a: a for a in limits.STANDARD_ATTRIBUTES}}}}}),
+    Good("identityProviders", {"domainPrefix": "shop-auth", "customAttributes": {"t" * 20: {"type": "String"}},
+         "identityProviders": {
+         "x" * 32: {"type": "SAML", "metadataFile": "<EntityDescriptor/>",
+                    "attributeMapping": {"custom:" + "t" * 20: "tenant"}}}}),
     *_inside(),
     Good("userPoolName", {"userPoolName": "x" * NAME_HIGH}),
     Good("userPoolName", {"userPoolName": ""}),  # empty means <project>-<stack>

@@ -151,6 +151,81 @@ EXAMPLES = {
         {"trigger_alarms": False, "alarm_topic_arn": "arn:aws:sns:us-east-1:123456789012:alarms"},
         "alarm_topic_arn is set but trigger_alarms is false",
     ),
+    # Sign-in beyond passwords (components/sign_in_rules.py).
+    "password_stays_a_first_factor": (
+        {"allowed_first_auth_factors": ["EMAIL_OTP"]},
+        "Cognito keeps PASSWORD among the first factors",
+    ),
+    "passwordless_needs_essentials": (
+        {"allowed_first_auth_factors": ["PASSWORD", "SMS_OTP"], "user_pool_tier": "LITE"},
+        "allowed_first_auth_factors has SMS_OTP, which needs user_pool_tier",
+    ),
+    "email_codes_need_ses": (
+        {"allowed_first_auth_factors": ["PASSWORD", "EMAIL_OTP"], "ses_source_arn": ""},
+        "has EMAIL_OTP, which Cognito sends only through Amazon SES",
+    ),
+    "email_mfa_needs_ses": (
+        {"mfa_email": True, "ses_source_arn": ""},
+        "Cognito sends MFA codes by email only through Amazon SES",
+    ),
+    "email_mfa_needs_essentials": (
+        {"mfa_email": True, "user_pool_tier": "LITE"},
+        'mfa_email is true, which needs user_pool_tier "ESSENTIALS"',
+    ),
+    "mfa_factors_need_mfa": ({"mfa_sms": True}, 'mfa_sms is true but mfa is "OFF"'),
+    "passwordless_is_not_with_required_mfa": (
+        {"mfa": "ON", "allowed_first_auth_factors": ["PASSWORD", "EMAIL_OTP"]},
+        'mfa is "ON", so Cognito offers none of EMAIL_OTP',
+    ),
+    "passwordless_has_a_client": (
+        {"allowed_first_auth_factors": ["PASSWORD", "WEB_AUTHN"]},
+        "but no app client allows ALLOW_USER_AUTH",
+    ),
+    "passkeys_have_a_relying_party": (
+        {"allowed_first_auth_factors": ["PASSWORD", "WEB_AUTHN"], "passkey_relying_party_id": ""},
+        "has WEB_AUTHN but passkey_relying_party_id is empty",
+    ),
+    "passkey_settings_need_passkeys": (
+        {"passkey_user_verification": "required"},
+        "passkey_user_verification is set, but allowed_first_auth_factors has no WEB_AUTHN",
+    ),
+    "email_mfa_message_needs_email_mfa": (
+        {"email_mfa_message": "Your code: {####}"},
+        "email_mfa_message is set, but mfa_email is false",
+    ),
+    "sms_settings_need_sms": (
+        {"sms_authentication_message": "Code {####}"},
+        "sms_authentication_message is set, but neither mfa_sms nor SMS_OTP",
+    ),
+    "sms_configuration_means_sms_mfa": (
+        {
+            "mfa": "OPTIONAL",
+            "mfa_totp": True,
+            "allowed_first_auth_factors": ["PASSWORD", "SMS_OTP"],
+        },
+        "so SMS also becomes an MFA factor",
+    ),  # fmt: skip
+    # Federation (components/federation_rules.py).
+    "provider_is_named_as_cognito_requires": (
+        {"identity_providers": {"Gmail": {"type": "Google"}}},
+        "which Cognito requires to be named 'Google'",
+    ),
+    "provider_has_what_its_kind_needs": (
+        {"identity_providers": {"Corp": {"type": "SAML"}}},
+        "identity_providers.Corp needs exactly one of metadata_url and metadata_file",
+    ),
+    "provider_maps_to_pool_attributes": (
+        {"identity_providers": {"Corp": {"type": "SAML", "attribute_mapping": {"tenant": "t"}}}},
+        'identity_providers.Corp.attribute_mapping maps "tenant", which is not an attribute',
+    ),
+    "federation_needs_a_domain": (
+        {"identity_providers": {"Corp": {"type": "SAML", "metadata_url": "https://x.example/m"}}},
+        "but domain_prefix and custom_domain are empty: federated sign-in goes through",
+    ),
+    "client_providers_are_the_pools": (
+        {"clients": {"spa": {"identity_providers": ["Okta"]}}},
+        'clients.spa.identity_providers has "Okta", which is not COGNITO',
+    ),
 }
 # Devices, messages, rotation, pool logs and adoption (components/hardening_rules.py).
 EXAMPLES |= {

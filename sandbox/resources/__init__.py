@@ -6,6 +6,7 @@ from .acm import CERTIFICATE, CERTIFICATE_VALIDATION
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
 from .identity_pool import IDENTITY_POOL_KIND, IDENTITY_POOL_ROLE_ATTACHMENT
+from .identity_provider import IDENTITY_PROVIDER
 from .kind import Autoname, ProviderError, ResourceKind
 from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
@@ -37,6 +38,7 @@ KINDS: dict[str, ResourceKind] = {
         CERTIFICATE,
         CERTIFICATE_VALIDATION,
         RECORD,
+        IDENTITY_PROVIDER,
     )
 }
 

@@ -173,6 +173,9 @@ MFA = struct(
 )
 
 
+# What SMS MFA is made of besides the MFA block (SetUserPoolMfaConfig's SmsMfaConfiguration).
+_SMS_MFA = ("smsConfiguration", "smsAuthenticationMessage")
+
 # Set at creation only: UpdateUserPool has no such member, and a change replaces the pool.
 CREATE_ONLY = ("aliasAttributes", "usernameAttributes", "usernameConfiguration", "schemas")
 # Every input of the type, besides the name.
@@ -191,6 +194,16 @@ def _request(inputs: dict[str, Any], keys) -> dict[str, Any]:
 
 def _set_mfa(cognito: Any, pool_id: str, inputs: dict[str, Any]) -> None:
     mfa = to_aws(MFA, {k: inputs.get(k) for k in MFA.fields}, "UserPool.")
+    if inputs.get("smsConfiguration") and inputs.get("mfaConfiguration", "OFF") != "OFF":
+        # As the provider does: a pool with an SMS configuration and MFA on offers SMS MFA,
+        # with the pool's SMS authentication message.
+        mfa["SmsMfaConfiguration"] = {
+            "SmsConfiguration": to_aws(
+                USER_POOL.fields["smsConfiguration"][1], inputs["smsConfiguration"]
+            ),
+            **({"SmsAuthenticationMessage": inputs["smsAuthenticationMessage"]}
+               if inputs.get("smsAuthenticationMessage") else {}),
+        }  # fmt: skip
     if mfa:
         cognito.set_user_pool_mfa_config(UserPoolId=pool_id, **mfa)
 
@@ -260,7 +273,7 @@ def update_user_pool(
     # UpdateUserPool resets every member it is not given, so it gets all of them.
     updatable = [k for k in USER_POOL.fields if k not in CREATE_ONLY]
     cognito.update_user_pool(UserPoolId=pool_id, **_request(new, updatable))
-    if any(old.get(k) != new.get(k) for k in MFA.fields):
+    if any(old.get(k) != new.get(k) for k in (*MFA.fields, *_SMS_MFA)):
         _set_mfa(cognito, pool_id, new)
     if added:
         cognito.add_custom_attributes(

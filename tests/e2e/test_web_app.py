@@ -48,7 +48,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def served_app(dev, tmp_path_factory):
     """The production build of examples/web with a config.json written from the stack's
     outputs, served by a static server on 127.0.0.1 at /app/ (and at /no-config/ and
-    /mixed-stacks/ with no or a wrong config.json); yields the server's URL."""
+    /mixed-stacks/ and /ids-only/ with no or a wrong config.json); yields the server's URL."""
     _need(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM}: run `make chromium` (as root)")
     _need(shutil.which("npm") is not None, "Node.js 20 and npm on PATH")
     _need((WEB / "node_modules" / ".installed").exists(), "its npm packages: run `make web`")
@@ -62,13 +62,19 @@ def served_app(dev, tmp_path_factory):
     # The same build beside it twice, with no config.json and with one that mixes stacks.
     shutil.copytree(site, root / "no-config")
     shutil.copytree(site, root / "mixed-stacks")
+    shutil.copytree(site, root / "ids-only")
 
     # What a user writes from `pulumi stack output --json` (README: "Use it from your
     # app"), plus where the emulator answers instead of AWS.
     outputs = dev.handle.outputs()
-    config = {key: outputs[key] for key in ("userPoolId", "clientId", "region")}
+    config = {key: outputs[key] for key in ("frontendConfig", "region")}
+    assert config["frontendConfig"]["Auth"]["Cognito"]["userPoolClientId"] == outputs["clientId"]
     config["userPoolEndpoint"] = dev.endpoint
     (site / "config.json").write_text(json.dumps(config))
+    # The ids alone, as a file written before the stack exported frontendConfig.
+    (root / "ids-only" / "config.json").write_text(
+        json.dumps({key: outputs[key] for key in ("userPoolId", "clientId", "region")})
+    )
     (root / "mixed-stacks" / "config.json").write_text(
         json.dumps({**config, "region": "eu-west-1"})
     )
@@ -91,7 +97,7 @@ def browser_run(served_app) -> dict:
     run = subprocess.run(
         ["node", "tests/browser-flow.mjs", "--url", f"{served_app}/app/", "--emails",
          ",".join(emails), "--password", PASSWORD, "--screenshot", str(screenshot),
-         "--broken", f"{served_app}/no-config/,{served_app}/mixed-stacks/",
+         "--broken", f"{served_app}/no-config/,{served_app}/mixed-stacks/,{served_app}/ids-only/",
          "--chromium", CHROMIUM],
         cwd=WEB, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
@@ -180,7 +186,7 @@ def test_sign_out_forgets_the_tokens_and_revokes_the_refresh_token(browser_run, 
 
 
 def test_a_missing_or_mixed_config_is_one_sentence_on_the_page(browser_run, dev):
-    missing, mixed = browser_run["broken"]
+    missing, mixed, ids_only = browser_run["broken"]
     assert missing["error"] == (
         "Error: config.json: HTTP 404; write it from `pulumi stack output --json`"
     ), missing
@@ -188,6 +194,10 @@ def test_a_missing_or_mixed_config_is_one_sentence_on_the_page(browser_run, dev)
         f'Error: config.json: userPoolId "{dev.pool_id}" is not a pool of region "eu-west-1"; '
         "write the file again from one stack's outputs"
     ), mixed
+    assert ids_only["error"] == (
+        "Error: config.json: no frontendConfig with a user pool and an app client; "
+        "write it from `pulumi stack output --json`"
+    ), ids_only
 
 
 def test_signed_in_screenshot_and_timings(browser_run, capsys):

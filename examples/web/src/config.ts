@@ -6,8 +6,8 @@ import type { ResourcesConfig } from "aws-amplify";
 
 /** The stack outputs the app reads: names as `pulumi stack output --json` prints them. */
 export interface StackOutputs {
-  userPoolId: string;
-  clientId: string;
+  /** Amplify.configure's own input, as the stack exports it (README, "Use it from your app"). */
+  frontendConfig: ResourcesConfig;
   region: string;
   /** Only for a local emulator: where Cognito's API answers instead of AWS. */
   userPoolEndpoint?: string;
@@ -15,25 +15,26 @@ export interface StackOutputs {
 
 /** Amplify.configure's input for a user pool and its public app client. */
 export function amplifyConfig(outputs: StackOutputs): ResourcesConfig {
+  const cognito = outputs.frontendConfig?.Auth?.Cognito;
+  if (!cognito?.userPoolId || !cognito.userPoolClientId) {
+    throw new Error(
+      "config.json: no frontendConfig with a user pool and an app client; " +
+        "write it from `pulumi stack output --json`",
+    );
+  }
   // Amplify v6 takes the region from the pool id's prefix, never from a field of its
   // own: a region output that disagrees means the file mixes two stacks.
-  if (!outputs.userPoolId?.startsWith(`${outputs.region}_`)) {
+  if (!cognito.userPoolId.startsWith(`${outputs.region}_`)) {
     throw new Error(
-      `config.json: userPoolId ${JSON.stringify(outputs.userPoolId)} is not a pool of region ` +
+      `config.json: userPoolId ${JSON.stringify(cognito.userPoolId)} is not a pool of region ` +
         `${JSON.stringify(outputs.region)}; write the file again from one stack's outputs`,
     );
   }
-  const cognito = { userPoolId: outputs.userPoolId, userPoolClientId: outputs.clientId };
-  // Once the stack exports `frontendConfig` (Amplify.configure's own shape), the line above
-  // becomes: const cognito = outputs.frontendConfig.Auth.Cognito;
-  return {
-    Auth: {
-      Cognito: {
-        ...cognito,
-        ...(outputs.userPoolEndpoint ? { userPoolEndpoint: outputs.userPoolEndpoint } : {}),
-      },
-    },
-  };
+  if (!outputs.userPoolEndpoint) return outputs.frontendConfig;
+  // The emulator's endpoint added to the stack's own config; the cast is only because
+  // TypeScript cannot carry Amplify's StrictUnion of pool kinds through a spread.
+  const auth = { Cognito: { ...cognito, userPoolEndpoint: outputs.userPoolEndpoint } };
+  return { ...outputs.frontendConfig, Auth: auth as NonNullable<ResourcesConfig["Auth"]> };
 }
 
 export async function loadOutputs(url = "config.json"): Promise<StackOutputs> {

@@ -137,9 +137,11 @@ buttons.signOut.addEventListener("click", () =>
 
 async function start(): Promise<void> {
   const outputs = await loadOutputs();
-  Amplify.configure(amplifyConfig(outputs));
+  const config = amplifyConfig(outputs);
+  Amplify.configure(config);
+  const cognito = config.Auth?.Cognito;
   element("pool").textContent =
-    `User pool ${outputs.userPoolId}, app client ${outputs.clientId}, region ${outputs.region}` +
+    `User pool ${cognito?.userPoolId}, app client ${cognito?.userPoolClientId}, region ${outputs.region}` +
     (outputs.userPoolEndpoint ? `, endpoint ${outputs.userPoolEndpoint}` : "");
   const state = await currentState();
   if (state === "signed-in") await showSession(await fetchAuthSession());
