@@ -7,7 +7,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: setup cli emulator chromium web idp-fixture demo down test test-unit test-integration test-e2e docs lint bench constraints clean
+.PHONY: setup cli languages emulator chromium web idp-fixture demo down test test-unit test-integration test-e2e docs lint bench constraints clean
 
 # Re-installs only when a requirements file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
@@ -22,6 +22,11 @@ setup: $(VENV)/.installed
 ## The Pulumi CLI the sandbox runs: PATH's when new enough, else built once from Go modules.
 cli: setup
 	$(PY) -m sandbox.pulumi_cli
+
+## The language hosts the examples in other languages need (sandbox/language-hosts/go.mod,
+## beside the CLI's version), built once into the same cache outside the repository.
+languages: cli
+	$(PY) -m sandbox.language_hosts
 
 ## The emulator's own virtualenv (.sandbox/venv), pinned apart from the project's.
 emulator: setup
@@ -74,7 +79,7 @@ test-unit: setup
 test-integration: setup
 	$(PY) -m pytest -q --ignore=tests/e2e -m integration
 
-test-e2e: setup cli web chromium idp-fixture
+test-e2e: setup cli languages web chromium idp-fixture
 	$(PY) -m pytest tests/e2e
 
 ## Pulumi.yaml's config block and the README's settings and outputs tables, written from

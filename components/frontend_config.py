@@ -3,8 +3,9 @@
 `Amplify.configure(outputs.frontendConfig)` takes `{"Auth": {"Cognito": ...}}` of the shape
 aws-amplify 6's `CognitoUserPoolConfig` declares (@aws-amplify/core,
 src/singleton/Auth/types.ts): pool and client ids, how users sign in (their email, phone
-number or username, and OAuth through the hosted UI when the app's client uses it), the MFA offered and
-the password policy, so the app's own forms check what the pool will check.
+number or username, one-time codes and passkeys, and OAuth through the hosted UI with the
+identity providers when the app's client uses it), the MFA offered and the password policy,
+so the app's own forms check what the pool will check.
 """
 
 from collections.abc import Mapping
@@ -24,14 +25,47 @@ def frontend_client(clients: Mapping[str, dict]) -> str | None:
     return next(iter(hosted or public), None)
 
 
-def _oauth(client: dict, domain: pulumi.Input[str]) -> dict:
-    return {
+# How Amplify names the social providers (its OAuthProvider type); any other provider is
+# {"custom": <name>}. Social providers are named after their type (identity_providers.py).
+_AMPLIFY_PROVIDERS = {
+    "Google": "Google",
+    "Facebook": "Facebook",
+    "LoginWithAmazon": "Amazon",
+    "SignInWithApple": "Apple",
+}
+
+
+def _oauth(client: dict, domain: pulumi.Input[str], providers: Mapping[str, dict]) -> dict:
+    oauth = {
         "domain": domain,
         "scopes": list(client["oauth_scopes"]),
         "redirectSignIn": list(client["callback_urls"]),
         "redirectSignOut": list(client["logout_urls"]),
         "responseType": "code" if "code" in client["oauth_flows"] else "token",
     }
+    # The buttons an app offers: the providers this client accepts, besides its own users.
+    named = [
+        _AMPLIFY_PROVIDERS.get(providers[p]["type"], {"custom": p})
+        for p in client["identity_providers"]
+        if p in providers
+    ]
+    if named:
+        oauth["providers"] = named
+    return oauth
+
+
+def _passwordless(settings: Mapping) -> dict:
+    factors = set(settings["allowed_first_auth_factors"])
+    passwordless: dict = {
+        "emailOtpEnabled": "EMAIL_OTP" in factors,
+        "smsOtpEnabled": "SMS_OTP" in factors,
+    }
+    if "WEB_AUTHN" in factors:
+        passwordless["webAuthn"] = {
+            "relyingPartyId": settings["passkey_relying_party_id"],
+            "userVerification": settings["passkey_user_verification"],
+        }
+    return passwordless
 
 
 def frontend_config(
@@ -56,18 +90,23 @@ def frontend_config(
         "phone": "phone_number" in named_by,
     }
     if oauth_domain is not None and set(client["oauth_flows"]) & set(limits.USER_OAUTH_FLOWS):
-        login_with["oauth"] = _oauth(client, oauth_domain)
+        login_with["oauth"] = _oauth(client, oauth_domain, settings["identity_providers"])
     cognito = {
         "userPoolId": user_pool_id,
         "userPoolClientId": client_ids[name],
         "loginWith": login_with,
-        # Cognito sends a code to confirm a sign-up unless the pool says otherwise.
-        "signUpVerificationMethod": "code",
+        # How Cognito confirms a sign-up's address: a code, or a link (verificationEmailOption).
+        "signUpVerificationMethod": lift(
+            lambda option: "link" if option == "CONFIRM_WITH_LINK" else "code",
+            settings["verification_email_option"],
+        ),
         "userAttributes": {attribute: {"required": True} for attribute in sorted(named_by)},
         "mfa": {
             "status": lift(str.lower, settings["mfa"]),
             "totpEnabled": settings["mfa_totp"],
+            "smsEnabled": settings["mfa_sms"],
         },
+        "passwordless": _passwordless(settings),
         "passwordFormat": {
             "minLength": settings["password_minimum_length"],
             "requireLowercase": settings["password_require_lowercase"],

@@ -22,16 +22,21 @@ class Naming:
 
     owner: str  # what the keys are settings of: "CognitoAuth", "this program"
     namespace: str | None = None  # stack config only
+    # Fields read by their Python names but named in messages as the schema names them
+    # (camelCase): what a program in another language wrote.
+    schema: bool = False
 
     def key(self, field: str) -> str:
-        return self.as_written(camel(field)) if self.namespace else field
+        if self.namespace:
+            return self.as_written(camel(field))
+        return camel(field) if self.schema else field
 
     def as_written(self, key: str) -> str:
         """A top-level key as the caller wrote it, namespaced in stack config."""
         return f"{self.namespace}:{key}" if self.namespace else key
 
     def sub(self, field: str) -> str:
-        return camel(field) if self.namespace else field
+        return camel(field) if self.namespace or self.schema else field
 
     def nested(self, field: str, entry: str, subfield: str | None = None) -> str:
         name = f"{self.key(field)}.{entry}"
@@ -102,6 +107,7 @@ class Naming:
 
 
 PYTHON = Naming(owner="CognitoAuth")
+SCHEMA = Naming(owner="CognitoAuth", schema=True)
 
 
 def config_naming(namespace: str) -> Naming:

@@ -114,7 +114,7 @@ def _check(field: Field, value, key: str, naming: Naming) -> tuple[list[str], ob
                 )
                 continue
             found, records[entry][name] = _check(
-                field.record[name], subvalue, f"{where}.{written}", naming
+                field.record[name], subvalue, f"{where}.{naming.sub(name)}", naming
             )
             problems += found
     return problems, records

@@ -1,8 +1,8 @@
 """Plugin entry point: hosts CognitoAuth for other languages; the schema is inferred
-from CognitoAuthArgs and the component's output annotations."""
+from CognitoAuthArgs and the component's output annotations (cognito_auth.provider_host)."""
 
-from cognito_auth import CognitoAuth, __version__
-from pulumi.provider.experimental import component_provider_host
+from cognito_auth import __version__
+from cognito_auth.provider_host import serve
 
 if __name__ == "__main__":
-    component_provider_host([CognitoAuth], "cognito-auth", version=__version__)
+    serve(__version__)

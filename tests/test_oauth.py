@@ -162,8 +162,31 @@ def test_frontend_config_has_the_hosted_ui_of_the_web_client(build):
                   "redirectSignIn": ["https://app.example.com/cb"],
                   "redirectSignOut": ["https://app.example.com/"], "responseType": "code"},
     }  # fmt: skip
-    assert cognito["mfa"] == {"status": "optional", "totpEnabled": True}
+    assert cognito["mfa"] == {"status": "optional", "totpEnabled": True, "smsEnabled": False}
     assert cognito["passwordFormat"]["minLength"] == 12
+    assert cognito["passwordless"] == {"emailOtpEnabled": False, "smsOtpEnabled": False}
+
+
+def test_frontend_config_names_the_clients_providers_and_passwordless_factors(build):
+    google = {"type": "Google", "client_id": "g-id", "client_secret": "g-secret"}
+    okta = {"type": "OIDC", "client_id": "o-id", "client_secret": "o-secret",
+            "issuer": "https://okta.example.com"}  # fmt: skip
+    out = build({
+        "domain_prefix": "shop", "identity_providers": {"Google": google, "Okta": okta},
+        "clients": {"web": {**WEB, "identity_providers": ["COGNITO", "Okta", "Google"],
+                            "auth_flows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}},
+        "allowed_first_auth_factors": ["PASSWORD", "WEB_AUTHN"],
+        "passkey_relying_party_id": "shop.example.com", "passkey_user_verification": "required",
+        "verification_email_option": "CONFIRM_WITH_LINK",
+    })  # fmt: skip
+    cognito = out["frontend"]["Auth"]["Cognito"]
+    # Amplify's names for the social providers, {"custom": name} for the others, in order.
+    assert cognito["loginWith"]["oauth"]["providers"] == [{"custom": "Okta"}, "Google"]
+    assert cognito["passwordless"] == {
+        "emailOtpEnabled": False, "smsOtpEnabled": False,
+        "webAuthn": {"relyingPartyId": "shop.example.com", "userVerification": "required"},
+    }  # fmt: skip
+    assert cognito["signUpVerificationMethod"] == "link"
 
 
 def test_frontend_config_prefers_the_custom_domain(build):

@@ -75,7 +75,8 @@ def test_frontend_config_is_amplify_v6_for_the_app_client(deployed):
         "loginWith": {"email": True, "username": False, "phone": False},
         "signUpVerificationMethod": "code",
         "userAttributes": {"email": {"required": True}},
-        "mfa": {"status": "optional" if prod else "off", "totpEnabled": prod},
+        "mfa": {"status": "optional" if prod else "off", "totpEnabled": prod, "smsEnabled": False},
+        "passwordless": {"emailOtpEnabled": False, "smsOtpEnabled": False},
         "passwordFormat": {"minLength": 8, "requireLowercase": True, "requireUppercase": True,
                            "requireNumbers": True, "requireSpecialCharacters": True},
     }}}  # fmt: skip

@@ -8,7 +8,7 @@ import yaml
 from pulumi.provider.experimental.component import ComponentProvider
 
 import components
-from components import CognitoAuth
+from components import CognitoAuth, ConfigError, provider_host
 from components.args import SETTINGS, CognitoAuthArgs
 from components.cognito_auth import OUTPUTS
 from components.settings import camel
@@ -23,7 +23,12 @@ SCHEMA_TYPES = {bool: "boolean", int: "integer", str: "string", list: "array", d
 
 @pytest.fixture(scope="module")
 def provider():
-    return ComponentProvider([CognitoAuth], "cognito-auth", version=components.__version__)
+    return provider_host.provider(components.__version__)
+
+
+def test_the_served_schema_is_the_inferred_one(provider):
+    inferred = ComponentProvider([CognitoAuth], "cognito-auth", version=components.__version__)
+    assert json.loads(provider.schema) == json.loads(inferred.schema)
 
 
 @pytest.fixture(scope="module")
@@ -121,13 +126,36 @@ def test_construct_with_a_dict_matches_the_python_api(provider):
     assert set(provider_out) == {"urn", *(output.key for output in OUTPUTS.values())}
 
 
-def test_construct_reports_bad_input_by_name(provider):
-    from pulumi.provider.server import ComponentInitError
-
+def test_whole_numbers_sent_as_doubles_arrive_as_integers(provider):
+    # What every program in another language sends: numbers are protobuf doubles.
     fake = FakeAws()
-    with pytest.raises(ComponentInitError, match="trigger_timeout_seconds is 9"):
+    evaluate(fake, lambda: {"r": provider.construct(
+        "auth", TOKEN, {"passwordMinimumLength": 12.0, "triggerTimeoutSeconds": 3.0}, None).urn})  # fmt: skip
+    [pool] = [r for r in fake.resources if r.typ == "aws:cognito/userPool:UserPool"]
+    # Accepted (the SDK alone hands the component 12.0, which it refuses); registered inputs
+    # cross the mocks' wire as doubles again, so only the value is compared here.
+    assert pool.inputs["passwordPolicy"]["minimumLength"] == 12
+
+
+def test_a_fraction_sent_for_an_integer_is_refused_not_truncated(provider):
+    fake = FakeAws()
+    with pytest.raises(ConfigError, match="passwordMinimumLength is 8.5; it must be a whole number"):  # fmt: skip
         evaluate(fake, lambda: {"r": provider.construct(
-            "auth", TOKEN, {"triggerTimeoutSeconds": 9}, None).urn})  # fmt: skip
+            "auth", TOKEN, {"passwordMinimumLength": 8.5}, None).urn})  # fmt: skip
+    assert fake.resources == []
+
+
+def test_construct_reports_bad_input_by_the_names_the_program_wrote(provider):
+    fake = FakeAws()
+    with pytest.raises(ConfigError) as refused:
+        evaluate(fake, lambda: {"r": provider.construct(
+            "auth", TOKEN, {"triggerTimeoutSeconds": 9.0, "passwordMinimumLength": 8.5,
+                            "clients": {"spa": {"callbackUrls": ["ftp://x"]}}}, None).urn})  # fmt: skip
+    message = str(refused.value)
+    assert "triggerTimeoutSeconds is 9;" in message
+    assert "passwordMinimumLength is 8.5; it must be a whole number" in message
+    assert "clients.spa.callbackUrls" in message
+    assert "trigger_timeout_seconds" not in message and "callback_urls" not in message
     assert fake.resources == []
 
 
@@ -135,7 +163,12 @@ def test_yaml_example_uses_only_schema_properties_with_valid_values(resource):
     program = yaml.safe_load((ROOT / "examples" / "yaml" / "Pulumi.yaml").read_text())
     ours = [r for r in program["resources"].values() if r["type"] == TOKEN]
     assert len(ours) == 1
-    properties = ours[0]["properties"]
+    # A `${name}` value is the program's config, checked at its declared default.
+    defaults = {name: spec["default"] for name, spec in program.get("config", {}).items()}
+    properties = {
+        key: defaults[value[2:-1]] if isinstance(value, str) and value.startswith("${") else value
+        for key, value in ours[0]["properties"].items()
+    }
     python_type = {"integer": int, "boolean": bool, "string": str, "array": list}
     for key, value in properties.items():
         spec = resource["inputProperties"][key]
