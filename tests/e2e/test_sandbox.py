@@ -7,6 +7,7 @@ import pulumi_aws as aws
 import pytest
 
 from sandbox import EmulatorClients, SandboxError
+from sandbox.resources import KINDS
 
 
 def _inventory(clients: EmulatorClients) -> dict:
@@ -34,7 +35,8 @@ def _program_with(resource):
         (
             lambda role: aws.s3.Bucket("bucket"),
             "aws:s3/bucket:Bucket resource 'bucket' has a problem: the sandbox's aws provider "
-            "cannot create aws:s3/bucket:Bucket: it manages aws:cloudwatch/logGroup:LogGroup",
+            f"cannot create aws:s3/bucket:Bucket: it manages {', '.join(sorted(KINDS))}; "
+            "deploy to AWS for the rest",
         ),
         (
             lambda role: aws.iam.Role(
