@@ -7,7 +7,7 @@ block and the README's tables all come from here (`make docs` writes the files).
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, NotRequired, TypedDict
+from typing import Annotated, Any, NotRequired, TypedDict
 
 import pulumi
 
@@ -22,6 +22,7 @@ from .messages import (
     INVITATION_SMS,
     SMS_CODE_MESSAGE,
 )
+from .policy_statements import ACTIONS, RESOURCES, SID, conditions
 from .resource_servers import scope_map
 from .rules import (
     boolean,
@@ -91,6 +92,7 @@ _ATTRIBUTE_NAME = matching(
     f"{_ATTRIBUTE_LOW} to {_ATTRIBUTE_HIGH} characters without spaces or ':' (custom: is added)",
 )
 
+_SNS_TOPIC = matching(limits.SNS_TOPIC_ARN_PATTERN, "empty or an SNS topic ARN", allow_empty=True)
 # Sign-in beyond passwords: federation, passkeys, one-time codes, email and SMS MFA.
 _FIRST_FACTORS = string_list(
     one_of(limits.FIRST_AUTH_FACTORS), "sign-in factors", allow_empty=False
@@ -338,6 +340,22 @@ class CustomAttributeArgs(TypedDict):
     """Number attributes: maximum value."""
 
 
+class StatementArgs(TypedDict):
+    """One IAM policy statement of an identity pool role; its name in the map is its Sid."""
+
+    effect: Annotated[str, Setting(one_of(limits.STATEMENT_EFFECTS))]
+    """Allow or Deny."""
+
+    actions: Annotated[Sequence[str], Setting(ACTIONS)]
+    """IAM actions, e.g. s3:GetObject. A whole service (s3:*) on every resource is refused: every user of the role would hold it."""
+
+    resources: Annotated[pulumi.Input[Sequence[str]], Setting(RESOURCES)]
+    """ARNs the actions apply to; ${cognito-identity.amazonaws.com:sub} in an ARN keeps each user to their own."""
+
+    conditions: NotRequired[Annotated[Mapping[str, Mapping[str, Any]], Setting(conditions)]]
+    """IAM conditions, operator to key to value(s), e.g. {StringLike: {s3:prefix: ...}}."""
+
+
 class CognitoAuthArgs(TypedDict):
     user_pool_name: NotRequired[Annotated[pulumi.Input[str], Setting(or_empty(name_rule), "")]]
     """Name of the user pool. Empty: the component's name, which the cognito-auth program makes <project>-<stack>. Changing it replaces the pool and deletes its users."""
@@ -502,6 +520,27 @@ class CognitoAuthArgs(TypedDict):
     ]
     """Custom attributes by name. Cognito can add an attribute but never change or remove one: a changed or removed entry fails the update, and can never replace a protected pool."""
 
+    identity_pool: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """Create a Cognito identity pool federated with this pool and its app clients, so that signed-in users get temporary AWS credentials of the authenticated role (authenticatedStatements), or of their group's role (groups.<name>.roleArn, chosen from the token)."""
+
+    authenticated_statements: NotRequired[
+        Annotated[Mapping[str, StatementArgs], Setting(entries=SID, default={})]
+    ]
+    """IAM statements of the identity pool's authenticated role, by Sid: what every signed-in user may do with its credentials. Empty: nothing."""
+
+    allow_unauthenticated: NotRequired[Annotated[bool, Setting(boolean, False)]]
+    """The identity pool also gives credentials to visitors who have not signed in, of an unauthenticated role (unauthenticatedStatements)."""
+
+    unauthenticated_statements: NotRequired[
+        Annotated[Mapping[str, StatementArgs], Setting(entries=SID, default={})]
+    ]
+    """IAM statements of the unauthenticated role, by Sid: what anyone on the internet may do. Needs allowUnauthenticated."""
+
+    trigger_alarms: NotRequired[Annotated[bool, Setting(boolean, True)]]
+    """CloudWatch alarms on each trigger function the component builds: any Errors, any Throttles, and a p99 Duration above 80 % of the lower of its timeout and Cognito's 5 s. An existing function (functionArn) gets none."""
+
+    alarm_topic_arn: NotRequired[Annotated[pulumi.Input[str], Setting(_SNS_TOPIC, "")]]
+    """SNS topic (in the stack's region) the trigger alarms notify when they go off and when they recover. Empty: none; the alarms still show in CloudWatch."""
     allowed_first_auth_factors: NotRequired[
         Annotated[Sequence[str], Setting(_FIRST_FACTORS, ["PASSWORD"])]
     ]
@@ -630,11 +669,13 @@ SETTINGS = declare(CognitoAuthArgs)
 TRIGGER, CLIENT, GROUP, ATTRIBUTE = (
     SETTINGS[name].record for name in ("triggers", "clients", "groups", "custom_attributes")
 )
+STATEMENT = SETTINGS["authenticated_statements"].record
 RESOURCE_SERVER = SETTINGS["resource_servers"].record
 IDENTITY_PROVIDER = SETTINGS["identity_providers"].record
 DEFAULTS: dict = {name: field.default for name, field in SETTINGS.items()}
 TRIGGER_FIELDS, CLIENT_FIELDS, GROUP_FIELDS, ATTRIBUTE_FIELDS = map(
     tuple, (TRIGGER, CLIENT, GROUP, ATTRIBUTE)
 )
+STATEMENT_FIELDS = tuple(STATEMENT)
 RESOURCE_SERVER_FIELDS = tuple(RESOURCE_SERVER)
 IDENTITY_PROVIDER_FIELDS = tuple(IDENTITY_PROVIDER)

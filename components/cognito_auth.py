@@ -14,6 +14,7 @@ from .args import CognitoAuthArgs
 from .custom_domain import custom_domain
 from .frontend_config import frontend_config
 from .handlers import kebab
+from .identity_pool import IdentityPool
 from .identity_providers import create_identity_providers
 from .inputs import is_output, lift
 from .managed_login import brandings
@@ -25,6 +26,7 @@ from .settings import output_fields
 from .sign_in import or_none
 from .sign_in_rules import sms_configured
 from .sms_role import external_id, sms_role
+from .trigger_alarms import trigger_alarms
 from .trigger_function import TriggerFunction, invoke_permission
 from .user_pool import user_pool_args
 from .validation import kept_defaults, validate
@@ -70,6 +72,14 @@ class CognitoAuth(pulumi.ComponentResource):
     """ARN of the function behind each trigger, by Cognito trigger name."""
     trigger_function_name: pulumi.Output[str]
     """Name of the PreSignUp function the component built, whose logs show each sign-up (empty if PreSignUp is off or an existing function)."""
+    identity_pool_id: pulumi.Output[str]
+    """ID of the identity pool (identityPool), e.g. us-east-1:1a2b...; empty without one."""
+    authenticated_role_arn: pulumi.Output[str]
+    """ARN of the identity pool's authenticated role; empty without an identity pool."""
+    unauthenticated_role_arn: pulumi.Output[str]
+    """ARN of the identity pool's unauthenticated role; empty unless allowUnauthenticated."""
+    trigger_alarm_names: pulumi.Output[Sequence[str]]
+    """Names of the CloudWatch alarms on the trigger functions (triggerAlarms)."""
     custom_domain_cloudfront_target: pulumi.Output[str]
     """CloudFront distribution that customDomain's DNS alias (an A alias in Route 53 zone Z2FDTNDATAQYW2, or a CNAME) points at; the component makes that record when customDomainHostedZoneId is given. Empty without customDomain."""
     frontend_config: pulumi.Output[Mapping[str, Any]]
@@ -122,11 +132,22 @@ class CognitoAuth(pulumi.ComponentResource):
             PoolLogs(name, user_pool, v, parent=self, invoke=invoke)
 
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
+        alarms = []
         for built in functions.values():
             invoke_permission(
                 f"{built.name}-invoke", built.function.name, user_pool, account_id, self
             )
             built.grant(user_pool.arn, parent=self)
+            if v["trigger_alarms"]:
+                alarms += trigger_alarms(
+                    built.name,
+                    built.function,
+                    built.plan.triggers,
+                    built.plan.timeout_seconds,
+                    v["alarm_topic_arn"],
+                    parent=self,
+                    tags=v["tags"],
+                )
         for existing in plan.existing:
             invoke_permission(
                 f"{name}-{kebab(existing.triggers[0])}-invoke",
@@ -204,6 +225,12 @@ class CognitoAuth(pulumi.ComponentResource):
             self.custom_domain_cloudfront_target = custom.cloudfront_target
             oauth_domain = custom.domain.domain
 
+        identity = (
+            IdentityPool(name, v, user_pool, clients, parent=self, kept=kept)
+            if v["identity_pool"]
+            else None
+        )
+
         pre_sign_up = plan.triggers.get("PreSignUp")
         self.user_pool_id = user_pool.id
         self.user_pool_arn = user_pool.arn
@@ -230,6 +257,13 @@ class CognitoAuth(pulumi.ComponentResource):
             if pre_sign_up and pre_sign_up.module
             else ""
         )
+        empty = pulumi.Output.from_input("")
+        self.identity_pool_id = identity.pool.id if identity else empty
+        self.authenticated_role_arn = identity.authenticated.arn if identity else empty
+        self.unauthenticated_role_arn = (
+            identity.unauthenticated.arn if identity and identity.unauthenticated else empty
+        )
+        self.trigger_alarm_names = pulumi.Output.all(*(alarm.name for alarm in alarms))
         self.register_outputs({output: getattr(self, output) for output in OUTPUTS})
 
     def _sms_configuration(self, name: str, v, invoke) -> dict:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from . import limits
+from . import limits, policy_statements
 from .args import CLIENT, TRIGGER
 from .handlers import kebab, locate
 from .inputs import is_output
@@ -472,6 +472,76 @@ def environment_fits_lambda(v):
 
 def _json_bytes(variables: Mapping[str, str]) -> int:
     return len(json.dumps(variables, separators=(",", ":")).encode())
+
+
+# --- Identity pool --------------------------------------------------------------------------
+
+_STATEMENT_MAPS = ("authenticated_statements", "unauthenticated_statements")
+
+
+@reads("identity_pool", "allow_unauthenticated", *_STATEMENT_MAPS)
+def identity_pool_settings_need_the_pool(v):
+    if v["identity_pool"]:
+        return
+    for field in ("allow_unauthenticated", *_STATEMENT_MAPS):
+        if v[field]:
+            yield (
+                f"{v.key(field)} is set but {v.key('identity_pool')} is false: without an "
+                "identity pool it would have no effect"
+            )
+
+
+@reads("identity_pool", "allow_unauthenticated", "unauthenticated_statements")
+def unauthenticated_statements_need_unauthenticated_access(v):
+    if v["identity_pool"] and v["unauthenticated_statements"] and not v["allow_unauthenticated"]:
+        yield (
+            f"{v.key('unauthenticated_statements')} is set but "
+            f"{v.key('allow_unauthenticated')} is false: no unauthenticated role exists to hold "
+            "them (set it to true only if visitors who have not signed in need AWS access)"
+        )
+
+
+@reads(*_STATEMENT_MAPS)
+def statements_are_least_privilege(v):
+    """Everyone who can sign up gets the authenticated role, and anyone at all the
+    unauthenticated one: a whole service on every resource is never least privilege."""
+    for field in _STATEMENT_MAPS:
+        for sid, statement in v[field].items():
+            for action in policy_statements.whole_service_on_everything(statement):
+                on = (
+                    "known only at deployment (an Output), which could be *"
+                    if is_output(statement["resources"])
+                    else '"*"'
+                )
+                yield (
+                    f"{v.nested(field, sid, 'actions')} has {show(action)} on "
+                    f"{v.nested(field, sid, 'resources')} {on}: every action of a service on "
+                    "every resource, for every user of the role; name the actions and the resources"
+                )
+
+
+@reads(*_STATEMENT_MAPS)
+def role_policy_fits(v):
+    for field in _STATEMENT_MAPS:
+        size = policy_statements.measured_size(v[field])
+        if size > limits.ROLE_POLICY_MAX_CHARACTERS:
+            yield (
+                f"{v.key(field)} makes a policy of {size} characters (as IAM counts them, "
+                f"without whitespace); a role's inline policies hold "
+                f"{limits.ROLE_POLICY_MAX_CHARACTERS} at most"
+            )
+
+
+# --- Trigger alarms -------------------------------------------------------------------------
+
+
+@reads("trigger_alarms", "alarm_topic_arn", late=("alarm_topic_arn",))
+def alarm_topic_needs_alarms(v):
+    if not v["trigger_alarms"] and _given(v["alarm_topic_arn"]):
+        yield (
+            f"{v.key('alarm_topic_arn')} is set but {v.key('trigger_alarms')} is false: no "
+            "alarm would notify it"
+        )
 
 
 # The rules of the sign-in features, each in the module of its concept; importing them here

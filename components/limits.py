@@ -136,6 +136,24 @@ STANDARD_SCOPES = ("openid", "email", "phone", "profile", "aws.cognito.signin.us
 # Choice-based sign-in (ALLOW_USER_AUTH) is an ESSENTIALS/PLUS feature.
 FLOWS_NEEDING_ESSENTIALS = ("ALLOW_USER_AUTH",)
 
+# --- Identity pool (cognito-identity's IdentityPoolName; IAM's policy grammar and quotas). ---
+# IdentityPoolName is 1 to 128 of [\w\s+=,.@-], as a user pool name: it takes the pool's.
+IDENTITY_POOL_NAME_LENGTH = (1, 128)
+# A statement's Sid: ASCII letters and digits only (IAM's policy grammar).
+STATEMENT_SID_PATTERN = r"[A-Za-z0-9]{1,128}"
+STATEMENT_EFFECTS = ("Allow", "Deny")
+# <service prefix>:<action>, with * and ? as wildcards inside the action; "*" alone (every
+# action of every service) matches none of it.
+IAM_ACTION_PATTERN = r"[a-z0-9-]{1,64}:[A-Za-z0-9*?]{1,128}"
+IAM_RESOURCE_PATTERN = r"\*|arn:[^\s]{1,2046}"
+# Condition operators (StringEquals, ForAnyValue:StringLike, ...IfExists) and keys.
+IAM_CONDITION_OPERATOR_PATTERN = r"((ForAnyValue|ForAllValues):)?[A-Za-z]{1,64}"
+IAM_CONDITION_KEY_PATTERN = r"[A-Za-z0-9-]{1,64}(:[^\s]{1,256})?"
+# Inline policies of one role together, in characters without whitespace (IAM quota).
+ROLE_POLICY_MAX_CHARACTERS = 10240
+
+# --- Trigger alarms (CloudWatch's AlarmActions: an SNS topic ARN). ---
+SNS_TOPIC_ARN_PATTERN = r"arn:aws[\w-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}"
 # --- Messages (VerificationMessageTemplateType, MessageTemplateType). Cognito refuses a
 # verification message without its code placeholder, a link message without {##...##}, and
 # an invitation without the username and the temporary password. ---

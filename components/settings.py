@@ -63,13 +63,18 @@ def camel(name: str) -> str:
     return head + "".join(word.title() for word in rest)
 
 
+_DECLARED: dict[type, dict[str, "Field"]] = {}
+
+
 def declare(typed_dict: type) -> dict[str, Field]:
     """The fields of a TypedDict whose annotations carry a `Setting`, by name.
 
     Pulumi's schema analyzer does not understand `Annotated`, so the class keeps the plain
     annotations (`NotRequired[pulumi.Input[int]]`) and the settings live in what this
-    returns.
+    returns. A record type two settings share is declared once, on first use.
     """
+    if typed_dict in _DECLARED:
+        return _DECLARED[typed_dict]
     descriptions = _docstrings(typed_dict)
     fields, plain_annotations = {}, {}
     for name, annotation in typed_dict.__annotations__.items():
@@ -93,6 +98,7 @@ def declare(typed_dict: type) -> dict[str, Field]:
         )
         plain_annotations[name] = NotRequired[value_type] if optional else value_type
     typed_dict.__annotations__ = plain_annotations
+    _DECLARED[typed_dict] = fields
     return fields
 
 

@@ -28,3 +28,29 @@ def pytest_collection_modifyitems(config, items):
             "run the unit and the end-to-end tests in separate pytest processes: `make test`, "
             "or `pytest --ignore=tests/e2e` and `pytest tests/e2e`"
         )
+
+
+@pytest.fixture
+def build_auth(fake_aws, monitor):
+    """build_auth(args) -> the exports of CognitoAuth("auth", args), evaluated under mocks."""
+    from components import CognitoAuth
+    from offline import evaluate
+
+    def run(args: dict) -> dict:
+        return evaluate(fake_aws, lambda: CognitoAuth("auth", args).exports(), monitor=monitor)
+
+    return run
+
+
+@pytest.fixture
+def refusal(build_auth, fake_aws):
+    """refusal(args) -> the problems CognitoAuth lists, once it is sure nothing registered."""
+    from components import ConfigError
+
+    def run(args: dict) -> list[str]:
+        with pytest.raises(ConfigError) as error:
+            build_auth(args)
+        assert fake_aws.resources == []
+        return error.value.problems
+
+    return run

@@ -95,6 +95,15 @@ class FakeAws(pulumi.runtime.Mocks):
                 return imported or f"client{n:021d}", {**inputs, "clientSecret": secret}
             case "aws:cognito/userGroup:UserGroup":
                 return f"{inputs['userPoolId']}/{inputs['name']}", dict(inputs)
+            case "aws:cognito/identityPool:IdentityPool":
+                pool_id = f"{REGION}:{n:08x}-0000-4000-8000-{n:012x}"
+                arn = arn_prefix.format("cognito-identity") + f"identitypool/{pool_id}"
+                return pool_id, {**inputs, "arn": arn}
+            case "aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment":
+                return inputs["identityPoolId"], dict(inputs)
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                arn = arn_prefix.format("cloudwatch") + f"alarm:{name}"
+                return name, {**inputs, "name": name, "arn": arn}
             case "aws:cognito/identityProvider:IdentityProvider":
                 return f"{inputs['userPoolId']}:{inputs['providerName']}", dict(inputs)
             case "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration":

@@ -32,6 +32,7 @@ from components.args import (
     GROUP_FIELDS,
     IDENTITY_PROVIDER_FIELDS,
     RESOURCE_SERVER_FIELDS,
+    STATEMENT_FIELDS,
     TRIGGER_FIELDS,
 )
 from components.config import CONFIG_KEYS, camel
@@ -43,6 +44,7 @@ from components.messages import (
     INVITATION_SMS,
     SMS_CODE_MESSAGE,
 )
+from components.policy_statements import conditions
 from components.rules import group_name, show
 from components.tagging import tag_map
 from offline import StackConfigError, run_program
@@ -51,7 +53,9 @@ from tests.conftest import ROOT
 
 NS = "cognito-auth"
 RECORDS = {"triggers": TRIGGER_FIELDS, "clients": CLIENT_FIELDS, "groups": GROUP_FIELDS,
-           "customAttributes": ATTRIBUTE_FIELDS, "resourceServers": RESOURCE_SERVER_FIELDS}  # fmt: skip
+           "customAttributes": ATTRIBUTE_FIELDS, "resourceServers": RESOURCE_SERVER_FIELDS,
+           "authenticatedStatements": STATEMENT_FIELDS,
+           "unauthenticatedStatements": STATEMENT_FIELDS}  # fmt: skip
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:existing-trigger"
 KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 SES = "arn:aws:ses:us-east-1:123456789012:identity/example.com"
@@ -65,6 +69,16 @@ INT64 = (-(2**63), 2**63 - 1)
 API = "https://api.example.com"
 BASE = {"customAttributes.tenant": {"type": "String"}, "customAttributes.score": {"type": "Number"},
         "resourceServers.orders": {"identifier": API}}  # fmt: skip
+# An identity pool statement needs its effect, actions and resources.
+STATEMENT = {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::files/*"]}
+BASE |= {"authenticatedStatements.Read": STATEMENT, "unauthenticatedStatements.Read": STATEMENT}
+IDENTITY = {"identityPool": True}
+# What a statement's own rows need beside it, so that only the row's value is wrong.
+STATEMENT_NEEDS = {
+    "authenticatedStatements": IDENTITY,
+    "unauthenticatedStatements": {**IDENTITY, "allowUnauthenticated": True},
+}
+TOPIC = "arn:aws:sns:us-east-1:123456789012:auth-alarms"
 # OAuth settings that need one another, for the rows that must pass.
 OAUTH = {"oauthFlows": ["code"], "oauthScopes": ["openid"], "callbackUrls": [URL]}
 
@@ -89,7 +103,10 @@ def setting(key: str, value) -> dict:
     if not rest:
         return {top: value}
     entry, _, field = rest.rpartition(".")
-    return {top: {entry: {**BASE.get(f"{top}.{entry}", {}), field: value}}}
+    return {
+        **STATEMENT_NEEDS.get(top, {}),
+        top: {entry: {**BASE.get(f"{top}.{entry}", {}), field: value}},
+    }
 
 
 def generic(key: str) -> str:
@@ -156,7 +173,8 @@ INTS = {  # integer settings and their ranges (None: no upper bound)
 BOOLS = [
     "passwordRequireLowercase", "passwordRequireUppercase", "passwordRequireNumbers",
     "passwordRequireSymbols", "mfaTotp", "protect", "autoConfirmUsers", "autoVerifyEmail",
-    "adminCreateUserOnly", "verifyEmailChanges",
+    "adminCreateUserOnly", "verifyEmailChanges", "identityPool", "allowUnauthenticated",
+    "triggerAlarms",
     "triggers.PreSignUp.enabled", "clients.app.enabled", "clients.app.public",
     "customAttributes.tenant.mutable",
     "challengeRequiredOnNewDevice", "refreshTokenRotation", "userNotificationLogs",
@@ -171,6 +189,8 @@ ENUMS = {  # the allowed values, and a near miss that is none of them
     "triggers.PreSignUp.architecture": (limits.LAMBDA_ARCHITECTURES, "amd64"),
     "triggers.PreTokenGeneration.lambdaVersion": (limits.PRE_TOKEN_GENERATION_VERSIONS, "V4_0"),
     "customAttributes.tenant.type": (limits.ATTRIBUTE_TYPES, "Text"),
+    "authenticatedStatements.Read.effect": (limits.STATEMENT_EFFECTS, "allow"),
+    "unauthenticatedStatements.Read.effect": (limits.STATEMENT_EFFECTS, "Permit"),
     "deviceTracking": (limits.DEVICE_TRACKING, "NEVER"),
     "verificationEmailOption": (limits.DEFAULT_EMAIL_OPTIONS, "CONFIRM_WITH_SMS"),
     "managedLoginVersion": (limits.MANAGED_LOGIN_VERSIONS, 3),
@@ -184,6 +204,10 @@ LISTS = {  # what the message calls the entries, a valid entry, whether [] is al
     "clients.app.oauthScopes": ("scopes", "openid", True),
     "clients.app.callbackUrls": ("URLs", URL, True),
     "clients.app.logoutUrls": ("URLs", "https://app.example.com/", True),
+    "authenticatedStatements.Read.actions": ("actions", "s3:GetObject", False),
+    "authenticatedStatements.Read.resources": ("resources", "arn:aws:s3:::files/*", False),
+    "unauthenticatedStatements.Read.actions": ("actions", "s3:GetObject", False),
+    "unauthenticatedStatements.Read.resources": ("resources", "arn:aws:s3:::files/*", False),
     "usernameAttributes": ("username attributes", "email", True),
 }
 SETTINGS_MAP = "a map of names to settings"
@@ -195,6 +219,10 @@ MAPS = {  # what is allowed, and a value of the wrong type
     "groups": (SETTINGS_MAP, {"admins": "yes"}),
     "customAttributes": (SETTINGS_MAP, 3),
     "triggers.PreSignUp.environment": (STRINGS_MAP, ["BRAND=Acme"]),
+    "authenticatedStatements": (SETTINGS_MAP, ["Read"]),
+    "unauthenticatedStatements": (SETTINGS_MAP, "Read"),
+    "authenticatedStatements.Read.conditions": (conditions.allowed, ["Bool"]),
+    "unauthenticatedStatements.Read.conditions": (conditions.allowed, "Bool"),
     "tags": (STRINGS_MAP, ["team"]),
     "resourceServers": (SETTINGS_MAP, "orders"),
     "resourceServers.orders.scopes": ("a map of scope names to descriptions", ["read"]),
@@ -225,6 +253,7 @@ STRINGS = {  # what the message says is allowed for a value that is not such a s
     "triggers.PreSignUp.functionArn": "a Lambda function ARN",
     "groups.admins.description": f"a string of at most {limits.DESCRIPTION_MAX} characters",
     "groups.admins.roleArn": "an IAM role ARN",
+    "alarmTopicArn": "empty or an SNS topic ARN",
     "importUserPoolId": "a user pool id such as us-east-1_AbC123xyz",
     "clients.app.importId": "an app client id (letters, digits, _ and +)",
     "resourceServers.orders.identifier": IDENTIFIER,
@@ -462,9 +491,32 @@ FORMAT = [
         (f"{NS}:customAttributes.custom:tenant is not allowed: the name must be {ATTR_LOW} to {ATTR_HIGH} characters without spaces or ':' (custom: is added)",)),
 ]  # fmt: skip
 
+ACTIONS = ('a list of actions, each service:Action, e.g. s3:GetObject, wildcards inside the '
+           'action only ("*" alone, every action of every service, is refused)')  # fmt: skip
+FORMAT += [
+    refused("format", "authenticatedStatements.Read.actions", ["*"], f'{ACTIONS}; "*" is not'),
+    refused("format", "authenticatedStatements.Read.actions", ["GetObject"], f'{ACTIONS}; "GetObject" is not'),
+    refused("format", "unauthenticatedStatements.Read.actions", ["s3:Get Object"], f'{ACTIONS}; "s3:Get Object" is not'),
+    refused("format", "authenticatedStatements.Read.resources", ["files/*"],
+            'a list of resources, each an ARN (policy variables allowed) or *; "files/*" is not'),
+    refused("format", "authenticatedStatements.Read.conditions", {"StringLike": {}}, conditions.allowed),
+    refused("format", "authenticatedStatements.Read.conditions", {"String Like": {"s3:prefix": "a"}},
+            f'{conditions.allowed}; "String Like" is not an operator'),
+    refused("format", "authenticatedStatements.Read.conditions", {"StringLike": {"s3:prefix": 1}},
+            f'{conditions.allowed}; "s3:prefix" needs a string or a list of strings'),
+    refused("format", "alarmTopicArn", "arn:aws:sqs:us-east-1:123456789012:queue", "empty or an SNS topic ARN"),
+    refused("format", "alarmTopicArn", "arn:aws:sns:us-east-1:123456789012:alarms.fifo", "empty or an SNS topic ARN"),
+    Bad("format", "authenticatedStatements.Read-all", {"authenticatedStatements": {"Read-all": STATEMENT}},
+        (f"{NS}:authenticatedStatements.Read-all is not allowed: the name must be 1 to 128 ASCII letters and digits (its Sid)",)),
+]  # fmt: skip
+
 REQUIRED = [
     Bad("required", "customAttributes.tenant.type", {"customAttributes": {"tenant": {"mutable": True}}},
         (f"{NS}:customAttributes.tenant.type is missing; it is required",)),
+    *(Bad("required", f"authenticatedStatements.Read.{field}",
+          {**IDENTITY, "authenticatedStatements": {"Read": {k: v for k, v in STATEMENT.items() if k != field}}},
+          (f"{NS}:authenticatedStatements.Read.{field} is missing; it is required",))
+      for field in ("effect", "actions", "resources")),
 ]  # fmt: skip
 
 
@@ -553,6 +605,20 @@ CONTRADICTION = [
           f"customAttributes.tenant.minLength (5) is greater than {NS}:customAttributes.tenant.maxLength (4)"),
     _both({"customAttributes": {"score": {"type": "Number", "minValue": 5, "maxValue": 4}}},
           f"customAttributes.score.minValue (5) is greater than {NS}:customAttributes.score.maxValue (4)"),
+    *(_both({key: value}, f"{key} is set but {NS}:identityPool is false: without an identity pool it would have no effect")
+      for key, value in (("authenticatedStatements", {"Read": STATEMENT}), ("allowUnauthenticated", True),
+                         ("unauthenticatedStatements", {"Read": STATEMENT}))),
+    _both({**IDENTITY, "unauthenticatedStatements": {"Read": STATEMENT}},
+          f"unauthenticatedStatements is set but {NS}:allowUnauthenticated is false: no unauthenticated role exists to hold them (set it to true only if visitors who have not signed in need AWS access)"),
+    *(_both({**IDENTITY, "allowUnauthenticated": True, key: {"All": {**STATEMENT, "actions": ["s3:GetObject", "dynamodb:*"], "resources": ["arn:aws:s3:::files/*", "*"]}}},
+            f'{key}.All.actions has "dynamodb:*" on {NS}:{key}.All.resources "*": every action of a service on every resource, for every user of the role; name the actions and the resources')
+      for key in ("authenticatedStatements", "unauthenticatedStatements")),
+    _both({**IDENTITY, "authenticatedStatements": {
+              f"Read{i}": {**STATEMENT, "resources": [f"arn:aws:s3:::bucket-{i}-{j}/*" for j in range(40)]}
+              for i in range(10)}},
+          f"authenticatedStatements makes a policy of 12258 characters (as IAM counts them, without whitespace); a role's inline policies hold {limits.ROLE_POLICY_MAX_CHARACTERS} at most"),
+    _both({"triggerAlarms": False, "alarmTopicArn": TOPIC},
+          f"alarmTopicArn is set but {NS}:triggerAlarms is false: no alarm would notify it"),
 ]  # fmt: skip
 
 
@@ -578,6 +644,8 @@ def _unknown_keys():
         "clients": "app",
         "groups": "admins",
         "customAttributes": "tenant",
+        "authenticatedStatements": "Read",
+        "unauthenticatedStatements": "Read",
         "resourceServers": "orders",
         "identityProviders": "Okta",
     }
@@ -1087,6 +1155,19 @@ GOOD = [
          "clients": {"spa": {**OAUTH, "managedLoginBranding": "cognito"}}}),
     Good("allowedEmailDomains",  # the allow-list on LITE: its sign-in check in V1_0
          {"allowedEmailDomains": ["example.com"], "userPoolTier": "LITE", "triggers": {"PreTokenGeneration": {"lambdaVersion": "V1_0"}}}),
+    Good("identityPool", IDENTITY),  # no statements: a role that may do nothing
+    Good("authenticatedStatements", {**IDENTITY, "authenticatedStatements": {"Read": STATEMENT, "S" * 128: STATEMENT}}),
+    # A whole service on named resources, and denied everywhere, are least privilege.
+    Good("authenticatedStatements.Read.actions", {**IDENTITY, "authenticatedStatements": {
+        "Own": {**STATEMENT, "actions": ["s3:*"]},
+        "NoIam": {"effect": "Deny", "actions": ["iam:*"], "resources": ["*"]},
+        "Put": {"effect": "Allow", "actions": ["mobiletargeting:PutEvents"], "resources": ["*"]}}}),
+    Good("authenticatedStatements.Read.conditions", {**IDENTITY, "authenticatedStatements": {"Read": {**STATEMENT,
+        "conditions": {"ForAnyValue:StringLike": {"s3:prefix": ["a/*", "b/*"]}, "Bool": {"aws:SecureTransport": "true"}}}}}),
+    Good("unauthenticatedStatements", {**IDENTITY, "allowUnauthenticated": True,
+                                       "unauthenticatedStatements": {"Read": STATEMENT}}),
+    Good("alarmTopicArn", {"alarmTopicArn": TOPIC}),
+    Good("triggerAlarms", {"triggerAlarms": False}),
     *HARDENING_GOOD,
 ]  # fmt: skip
 

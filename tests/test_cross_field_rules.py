@@ -19,6 +19,7 @@ from offline import evaluate
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:existing-trigger"
 MIXED = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
 LONG_MODULE = "a_much_longer_module_name_here"
+READ = {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::files/*"]}
 
 # Rule → the settings that break it, and a fragment of its message.
 EXAMPLES = {
@@ -115,6 +116,40 @@ EXAMPLES = {
     "function_names_fit": (
         {"triggers": {"CustomMessage": {"handler": f"{LONG_MODULE}.py"}}},
         "longer than the 56 characters an autonamed role may have",
+    ),
+    "identity_pool_settings_need_the_pool": (
+        {"allow_unauthenticated": True},
+        "allow_unauthenticated is set but identity_pool is false",
+    ),
+    "unauthenticated_statements_need_unauthenticated_access": (
+        {"identity_pool": True, "unauthenticated_statements": {"Read": READ}},
+        "unauthenticated_statements is set but allow_unauthenticated is false",
+    ),
+    "statements_are_least_privilege": (
+        {
+            "identity_pool": True,
+            "authenticated_statements": {
+                "All": {"effect": "Allow", "actions": ["s3:*"], "resources": ["*"]}
+            },
+        },
+        'authenticated_statements.All.actions has "s3:*" on',
+    ),  # fmt: skip
+    "role_policy_fits": (
+        {
+            "identity_pool": True,
+            "authenticated_statements": {
+                f"Read{i}": {
+                    **READ,
+                    "resources": [f"arn:aws:s3:::bucket-{i}-{j}/*" for j in range(40)],
+                }
+                for i in range(10)
+            },
+        },
+        "authenticated_statements makes a policy of",
+    ),  # fmt: skip
+    "alarm_topic_needs_alarms": (
+        {"trigger_alarms": False, "alarm_topic_arn": "arn:aws:sns:us-east-1:123456789012:alarms"},
+        "alarm_topic_arn is set but trigger_alarms is false",
     ),
     # Sign-in beyond passwords (components/sign_in_rules.py).
     "password_stays_a_first_factor": (

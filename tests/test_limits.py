@@ -150,3 +150,19 @@ def test_more_cognito_ranges():
     assert COGNITO["DomainType"]["pattern"].strip("^$") == limits.DOMAIN_PREFIX_PATTERN
     assert COGNITO["DomainType"]["max"] == 63
     assert limits.TRIGGER_TIMEOUT_SECONDS[1] <= LAMBDA["Timeout"]["max"]
+
+
+def test_identity_pool_name_and_trigger_alarms_fit_their_models():
+    from components.trigger_alarms import ALARMS
+
+    # The identity pool takes the user pool's name: the two shapes agree.
+    identity = _shapes("cognito-identity")["IdentityPoolName"]
+    pool = COGNITO["UserPoolNameType"]
+    assert (identity["min"], identity["max"]) == limits.IDENTITY_POOL_NAME_LENGTH
+    assert (identity["pattern"], identity["min"], identity["max"]) == (
+        pool["pattern"], pool["min"], pool["max"])  # fmt: skip
+    cloudwatch = _shapes("cloudwatch")
+    assert {k.statistic["statistic"] for k in ALARMS if "statistic" in k.statistic} <= set(
+        cloudwatch["Statistic"]["enum"]
+    )
+    assert "GreaterThanThreshold" in cloudwatch["ComparisonOperator"]["enum"]

@@ -30,6 +30,7 @@ from policy.rules.app_client import (
 )
 from policy.rules.lambda_permission import check_source_scoped
 from policy.rules.principals import check_principals
+from policy.rules.trigger_alarms import METRIC_ALARM, check_trigger_alarms
 from policy.rules.trigger_function import (
     RUNTIME_DEPRECATION,
     UNDOCUMENTED_RUNTIMES,
@@ -487,12 +488,13 @@ def test_no_wildcard_principals(resource, expected):
 
 def test_policies_have_unique_names_levels_and_documented_config():
     names = [p.name for p in POLICIES]
-    assert len(names) == len(set(names)) == 9
+    assert len(names) == len(set(names)) == 10
     levels = {p.name: p.enforcement_level for p in POLICIES}
     advisory = {
         "cognito-production-mfa",
         "cognito-production-email",
         "cognito-production-password-auth",
+        "cognito-trigger-alarms",
     }
     assert {n for n, lvl in levels.items() if lvl == EnforcementLevel.ADVISORY} == advisory
     assert all(
@@ -505,6 +507,7 @@ def test_policies_have_unique_names_levels_and_documented_config():
         "cognito-production-email": ["productionStacks"],
         "cognito-public-client-no-secret": ["publicClientNames"],
         "cognito-production-password-auth": ["allowPasswordAuth", "productionStacks"],
+        "cognito-trigger-alarms": ["productionStacks"],
     }
     for schema in schemas.values():
         if "productionStacks" in schema:
@@ -542,7 +545,7 @@ def test_importing_the_rules_starts_no_server():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "9"
+    assert done.stdout.strip() == "10"
     builders = [
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "policy").rglob("*.py")
@@ -697,3 +700,61 @@ def test_broken_variant_shows_each_expected_violation():
         Finding("cognito-public-client-no-secret", "mandatory",
                 SECRET.format(resource="web-client", name="web")),
     ]  # fmt: skip
+
+
+# --- trigger alarms (advisory, production) ----------------------------------------------
+
+NO_ALARM = (
+    "Trigger function 'fn' on production stack 'prod' has no CloudWatch alarm on {metrics}: "
+    "a failing or slow trigger blocks the sign-ups or sign-ins it serves, and nobody hears "
+    "of it; set triggerAlarms to true (the default), with alarmTopicArn."
+)
+
+
+def alarm(metric, function="trigger", namespace="AWS/Lambda", deps=None):
+    return res(METRIC_ALARM, f"fn-{metric.lower()}-alarm", namespace=namespace,
+               metricName=metric, dimensions={"FunctionName": function}, deps=deps)  # fmt: skip
+
+
+ALL_ALARMS = [alarm("Errors"), alarm("Throttles"), alarm("Duration")]
+
+
+@pytest.mark.parametrize(
+    ("stack", "config", "expected"),
+    [
+        (trigger_stack() + ALL_ALARMS, PROD, []),
+        (trigger_stack(), DEV, []),  # advice for production only
+        (trigger_stack(), PROD, [NO_ALARM.format(metrics="Errors, Throttles, Duration")]),
+        (trigger_stack() + ALL_ALARMS[:2], PROD, [NO_ALARM.format(metrics="Duration")]),
+        (trigger_stack() + [alarm("Errors", function="other"), *ALL_ALARMS[1:]], PROD,
+         [NO_ALARM.format(metrics="Errors")]),
+        (trigger_stack() + [alarm("Errors", namespace="Custom"), *ALL_ALARMS[1:]], PROD,
+         [NO_ALARM.format(metrics="Errors")]),
+        # Preview: the function's name is unknown; the alarm's dimensions depend on it.
+        (trigger_stack() + [alarm(m, function=UNKNOWN, deps={"dimensions": (FN_URN,)})
+                            for m in ("Errors", "Throttles", "Duration")], PROD, []),
+        (trigger_stack() + [alarm(m, function=UNKNOWN, deps={"dimensions": ("urn:other",)})
+                            for m in ("Errors", "Throttles", "Duration")], PROD,
+         [NO_ALARM.format(metrics="Errors, Throttles, Duration")]),
+        # Not a trigger: no advice.
+        (trigger_stack(lambda_config={}), PROD, []),
+        # Production is the policy config's productionStacks.
+        (trigger_stack(), {"stack": "live", "productionStacks": ["live"]},
+         [NO_ALARM.format(metrics="Errors, Throttles, Duration").replace("'prod'", "'live'")]),
+    ],
+)  # fmt: skip
+def test_trigger_alarms(stack, config, expected):
+    assert check_trigger_alarms(stack, config) == expected
+
+
+def test_prod_without_trigger_alarms_is_advised_to_add_them():
+    findings = run_with_policies("prod", config_overrides={"cognito-auth:triggerAlarms": False})
+    assert mandatory(findings) == []
+    advised = [f for f in _without_urns(findings) if f.policy == "cognito-trigger-alarms"]
+    (finding,) = advised
+    assert finding.level == "advisory"
+    assert finding.message == NO_ALARM.replace("'fn'", "'auth-pre-sign-up'").format(
+        metrics="Errors, Throttles, Duration"
+    )
+    # The stack file's own alarms (on by default) satisfy it: only the two usual advisories.
+    assert _without_urns(run_with_policies("prod")) == PROD_ADVISORIES

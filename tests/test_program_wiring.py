@@ -15,6 +15,7 @@ PERMISSION = "aws:lambda/permission:Permission"
 ROLE = "aws:iam/role:Role"
 ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
 LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
+ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm"
 
 
 @pytest.fixture(params=["dev", "prod"])
@@ -26,8 +27,9 @@ def deployed(request, fake_aws, monitor):
 def test_exactly_one_of_each_resource(deployed):
     _, _, aws, _ = deployed
     types = sorted(r.typ for r in aws.resources)
+    # The function's three alarms (Errors, Throttles, Duration) are on by default.
     assert types == sorted([COMPONENT, POOL, CLIENT, FUNCTION, PERMISSION, ROLE,
-                            ROLE_POLICY, LOG_GROUP])  # fmt: skip
+                            ROLE_POLICY, LOG_GROUP, ALARM, ALARM, ALARM])  # fmt: skip
 
 
 def test_every_export_resolves_to_a_value(deployed):
@@ -49,6 +51,13 @@ def test_every_export_resolves_to_a_value(deployed):
         "jwksUrl": f"https://cognito-idp.{REGION}.amazonaws.com/{pool_id}/.well-known/jwks.json",
         "region": REGION,
         "triggerFunctionName": function["name"],
+        "identityPoolId": "",
+        "authenticatedRoleArn": "",
+        "unauthenticatedRoleArn": "",
+        "triggerAlarmNames": [
+            aws.states[f"auth-pre-sign-up-{kind}-alarm"]["name"]
+            for kind in ("errors", "throttles", "duration")
+        ],
         "customDomainCloudfrontTarget": "",
     }
     assert pool_id.startswith(f"{REGION}_") and client_id.startswith("client")
@@ -165,7 +174,7 @@ def test_every_child_is_parented_to_the_component(deployed):
     _, _, _, monitor = deployed
     component = monitor.request_for(COMPONENT)
     children = [r for r in monitor.requests if r.type not in (COMPONENT, "pulumi:pulumi:Stack")]
-    assert len(children) == 7
+    assert len(children) == 10
     component_urn = monitor.urns[component.name]
     assert component_urn.endswith(f"{COMPONENT}::{component.name}")
     for child in children:

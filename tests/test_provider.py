@@ -119,8 +119,8 @@ def test_construct_with_a_dict_matches_the_python_api(provider):
     assert _registrations(by_provider) == _registrations(by_python)
     # The component, its pool and app client, and for each shipped function (pre_sign_up;
     # pre_token_generation, for the allow-list): role, log group, logs policy, function and
-    # invoke permission.
-    assert len(by_provider.resources) == 13
+    # invoke permission, and its three alarms (Errors, Throttles, Duration).
+    assert len(by_provider.resources) == 19
     assert provider_out["userPoolId"] == python_out["id"]
     assert provider_out["urn"].endswith(f"{TOKEN}::auth")
     assert set(provider_out) == {"urn", *(output.key for output in OUTPUTS.values())}

@@ -27,6 +27,10 @@ EVERYTHING = {
                 "oauth_scopes": ["https://api.example.com/read"]},
     },
     "triggers": {"CustomMessage": {"handler": "pre_sign_up"}},
+    "identity_pool": True,
+    "allow_unauthenticated": True,
+    "authenticated_statements": {"Read": {"effect": "Allow", "actions": ["s3:GetObject"],
+                                          "resources": ["arn:aws:s3:::files/*"]}},
     # OAuth (components/resource_servers.py, custom_domain.py, managed_login.py).
     "resource_servers": {"orders": {"identifier": "https://api.example.com", "scopes": {"read": "r"}}},
     "custom_domain": "auth.example.com",
@@ -56,6 +60,7 @@ def test_every_taggable_resource_carries_the_tags(build, fake_aws):
         "aws:cloudwatch/logGroup:LogGroup", "aws:cognito/userPoolDomain:UserPoolDomain",
         "aws:acm/certificate:Certificate", "aws:cognito/resourceServer:ResourceServer",
         "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration",
+        "aws:cognito/identityPool:IdentityPool", "aws:cloudwatch/metricAlarm:MetricAlarm",
     } <= kinds  # fmt: skip
     untagged = [
         (r.typ, r.name)

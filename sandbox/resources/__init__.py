@@ -5,11 +5,13 @@ from __future__ import annotations
 from .acm import CERTIFICATE, CERTIFICATE_VALIDATION
 from .context import Context, Created, Undo
 from .iam import ROLE, ROLE_POLICY
+from .identity_pool import IDENTITY_POOL_KIND, IDENTITY_POOL_ROLE_ATTACHMENT
 from .identity_provider import IDENTITY_PROVIDER
 from .kind import Autoname, ProviderError, ResourceKind
 from .lambda_function import FUNCTION
 from .lambda_permission import PERMISSION
 from .logs import LOG_GROUP
+from .metric_alarm import METRIC_ALARM
 from .resource_server import RESOURCE_SERVER
 from .route53 import RECORD
 from .user_group import USER_GROUP
@@ -29,6 +31,9 @@ KINDS: dict[str, ResourceKind] = {
         USER_POOL_CLIENT_KIND,
         USER_GROUP,
         USER_POOL_DOMAIN,
+        IDENTITY_POOL_KIND,
+        IDENTITY_POOL_ROLE_ATTACHMENT,
+        METRIC_ALARM,
         RESOURCE_SERVER,
         CERTIFICATE,
         CERTIFICATE_VALIDATION,

@@ -159,11 +159,18 @@ def test_sandbox_up_on_a_bad_stack_file_is_one_sentence_and_creates_nothing(
 
 
 def test_sandbox_up_without_a_stack_file_is_one_sentence(sandbox, emulator):
+    stacks = ", ".join(
+        sorted(
+            p.name[len("Pulumi.") : -len(".yaml")]
+            for p in sandbox.project_dir.glob("Pulumi.*.yaml")
+        )
+    )
+    assert "dev" in stacks and "prod" in stacks, stacks
     done = _sandbox_cli(sandbox, "up", "--stack", "e2e-no-such-file")
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
     assert done.stderr.strip().splitlines() == [
         f"sandbox: error: there is no stack file Pulumi.e2e-no-such-file.yaml in "
-        f"{sandbox.project_dir}; stacks: dev, prod"
+        f"{sandbox.project_dir}; stacks: {stacks}"
     ]
 
 
