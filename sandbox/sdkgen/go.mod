@@ -1,3 +1,6 @@
+// sdkgen: Pulumi's own SDK generators (codegen/nodejs, codegen/go) at the pkg/v3 version the
+// sandbox's CLI is built from (sandbox/pulumi-cli/go.mod), for the languages whose host the
+// Go module proxy refuses (sandbox/component_sdk.py). Keep pkg/v3 at the CLI's version.
 module cognito-auth/sandbox/sdkgen
 
 go 1.26.6
