@@ -275,7 +275,7 @@ class CognitoAuth(pulumi.ComponentResource):
         external = lift(lambda written: written or derived, v["sms_external_id"])
         account_id = aws.get_caller_identity_output(opts=invoke).account_id
         partition = aws.get_partition_output(opts=invoke).partition
-        role = sms_role(name, external, account_id, partition, parent=self)
+        role = sms_role(name, external, account_id, partition, parent=self, tags=v["tags"])
         return {"sns_caller_arn": role.arn, "external_id": external}
 
     def exports(self) -> dict[str, pulumi.Output]:

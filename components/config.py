@@ -5,7 +5,10 @@ are the fields of nested records (`clients.spa.callbackUrls`); every problem nam
 key, e.g. `cognito-auth:passwordMinimumLength` or `cognito-auth:clients.spa.callbackUrls`.
 """
 
+from pathlib import Path
+
 import pulumi
+import yaml
 from pulumi.runtime import config as runtime_config
 
 from .adoption import adoption_problems
@@ -36,12 +39,8 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
         problem for full in sorted(keys) if (problem := naming.stray_namespace(full, SETTINGS))
     ]
     providers_key = naming.key("identity_providers")
-    if providers_key.partition(":")[2] in written and not runtime_config.is_config_secret(
-        providers_key
-    ):
-        strays += secrets_in_clear(
-            naming.parse(written[providers_key.partition(":")[2]], dict), providers_key
-        )
+    if providers_key.partition(":")[2] in written:
+        strays += secrets_in_clear(_as_written(providers_key, written), providers_key)
     try:
         values = validate(written, naming)
     except ConfigError as error:
@@ -51,6 +50,23 @@ def args_from_config(config: pulumi.Config | None = None) -> CognitoAuthArgs:
     for note in kept_defaults(written, naming):
         pulumi.log.warn(note)
     return CognitoAuthArgs(**{name: values[name] for name in map(CONFIG_KEYS.get, written)})
+
+
+def _as_written(full_key: str, written: dict):
+    """The key's value as the stack file holds it, encrypted leaves as {"secure": ...}.
+    Pulumi marks a whole key secret once one leaf is, so only the file tells which leaves
+    are; a key that is not secret at all has none, and its value is what the config says."""
+    short = full_key.partition(":")[2]
+    if not runtime_config.is_config_secret(full_key):
+        return config_naming(full_key.partition(":")[0]).parse(written[short], dict)
+    stack_file = Path(pulumi.get_root_directory()) / f"Pulumi.{pulumi.get_stack()}.yaml"
+    try:
+        held = (yaml.safe_load(stack_file.read_text()) or {}).get("config") or {}
+    except (OSError, yaml.YAMLError):
+        held = {}
+    # Set elsewhere than this stack file (an environment, a stackConfigDir): nothing is
+    # in clear in the file.
+    return held.get(full_key, {})
 
 
 def check_adoption(

@@ -507,11 +507,12 @@ def statements_are_least_privilege(v):
     unauthenticated one: a whole service on every resource is never least privilege."""
     for field in _STATEMENT_MAPS:
         for sid, statement in v[field].items():
-            for action in policy_statements.whole_service_on_everything(statement):
+            actions, broad = policy_statements.whole_service_on_everything(statement)
+            for action in actions:
                 on = (
                     "known only at deployment (an Output), which could be *"
-                    if is_output(statement["resources"])
-                    else '"*"'
+                    if broad == ""
+                    else show(broad)
                 )
                 yield (
                     f"{v.nested(field, sid, 'actions')} has {show(action)} on "

@@ -71,8 +71,9 @@ def custom_domain(
 ) -> CustomDomain:
     domain_name = settings["custom_domain"]
     zone_id = settings["custom_domain_hosted_zone_id"]
+    # The certificate the domain serves is kept with it: deleting it takes the domain down.
     certificate_arn = settings["custom_domain_certificate_arn"] or _certificate(
-        name, domain_name, zone_id, settings["tags"], child
+        name, domain_name, zone_id, settings["tags"], kept
     )
     domain = aws.cognito.UserPoolDomain(
         f"{name}-custom-domain",
@@ -93,6 +94,7 @@ def custom_domain(
                 "zone_id": domain.cloudfront_distribution_zone_id,
                 "evaluate_target_health": False,
             }],
-            opts=child,
+            # The hosted UI's address: kept on protected stacks like the domain it points at.
+            opts=kept,
         )  # fmt: skip
     return CustomDomain(domain, domain.cloudfront_distribution)

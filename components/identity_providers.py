@@ -119,8 +119,10 @@ def create_identity_providers(
 
 
 def secrets_in_clear(providers, key: str) -> list[str]:
-    """For stack config whose identity providers key is not a Pulumi secret: a sentence for
-    each client secret or private key written in clear in the stack file."""
+    """A sentence for each client secret or private key written in clear in the stack file.
+    `providers` is the key's value as the stack file holds it (an encrypted leaf is
+    {"secure": ...}): Pulumi marks the whole key secret once one leaf is, so whether each
+    secret field is encrypted can be told only there."""
     if not isinstance(providers, Mapping):
         return []
     return [
@@ -130,5 +132,6 @@ def secrets_in_clear(providers, key: str) -> list[str]:
         for name, spec in providers.items()
         if isinstance(spec, Mapping)
         for field in sorted(SECRET_FIELDS)
-        if isinstance(spec.get(camel(field)), str)  # another type is refused as such
+        # An encrypted leaf is {"secure": ...}; another type than a string is refused as such.
+        if isinstance(spec.get(camel(field)), str)
     ]

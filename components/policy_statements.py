@@ -60,14 +60,50 @@ def conditions(value):
     return None
 
 
-def whole_service_on_everything(statement: Mapping) -> list[str]:
-    """The actions of an Allow statement that grant a whole service (`s3:*`) on `*`, or on
-    resources known only at deployment (an Output), which might turn out to be `*`: a guard
-    an Output could switch off would be no guard."""
-    resources = statement.get("resources")
-    if statement.get("effect") != "Allow" or not (is_output(resources) or "*" in resources):
-        return []
-    return [action for action in statement["actions"] if action.endswith(":*")]
+_POLICY_VARIABLE = re.compile(r"\$\{[^}]*\}")
+
+
+def every_action_of_a_service(action: str) -> bool:
+    """`s3:*`, and every other spelling of it: an action part of wildcards alone (`*?`, `?*`)."""
+    name = action.partition(":")[2]
+    return "*" in name and not re.search(r"[A-Za-z0-9]", name)
+
+
+def every_resource(resource: str) -> bool:
+    """`*`, or an ARN whose wildcards cover every resource of a service: `arn:*`,
+    `arn:aws:iam::*`, `arn:aws:s3:::*`, `arn:aws:iam::123456789012:*`. A policy variable
+    (`${cognito-identity.amazonaws.com:sub}`) names the caller's own, so it counts as a name."""
+    text = _POLICY_VARIABLE.sub("v", resource)
+    fields = text.split(":", 5)  # arn, partition, service, region, account, resource
+    if len(fields) < 6:
+        return "*" in text  # a wildcard before the resource field swallows the rest
+    return not re.search(r"[^*?/:]", fields[5])
+
+
+def broad_resource(resources) -> str | None:
+    """The first resource of the list that is every resource, "" for resources known only at
+    deployment (an Output, which might turn out to be `*`), or None."""
+    if is_output(resources):
+        return ""
+    for resource in resources:
+        if is_output(resource):
+            return ""
+        if every_resource(resource):
+            return resource
+    return None
+
+
+def whole_service_on_everything(statement: Mapping) -> tuple[list[str], str | None]:
+    """The actions of an Allow statement that grant a whole service (`s3:*` or any spelling
+    of it) on every resource (`*`, `arn:*`, `arn:aws:s3:::*`, ...) or on resources known only
+    at deployment, which might turn out to be `*`: a guard an Output could switch off would
+    be no guard. Also the resource that made it so ("" for an Output)."""
+    if statement.get("effect") != "Allow":
+        return [], None
+    broad = broad_resource(statement.get("resources") or [])
+    if broad is None:
+        return [], None
+    return [a for a in statement["actions"] if every_action_of_a_service(a)], broad
 
 
 def _rendered(statements: Mapping[str, Mapping[str, Any]]) -> list[dict]:

@@ -14,6 +14,8 @@ import uuid
 import pulumi
 import pulumi_aws as aws
 
+from .tagging import tagged
+
 
 def external_id(component: str) -> str:
     """Stable across updates, distinct per project, stack and component."""
@@ -47,7 +49,7 @@ def publish_policy(partition: str) -> str:
 
 
 def sms_role(
-    component: str, external: pulumi.Input[str], account_id, partition, parent
+    component: str, external: pulumi.Input[str], account_id, partition, parent, tags=None
 ) -> aws.iam.Role:
     child = pulumi.ResourceOptions(parent=parent)
     role = aws.iam.Role(
@@ -56,6 +58,7 @@ def sms_role(
             lambda known: trust_policy(*known)
         ),
         description="Cognito sends SMS codes through SNS with this role",
+        **tagged(tags or {}),
         opts=child,
     )
     aws.iam.RolePolicy(

@@ -56,7 +56,8 @@ def user_pool_args(
         "software_token_mfa_configuration": lift(_totp, v["mfa"], v["mfa_totp"]),
         "user_pool_tier": v["user_pool_tier"],
         "user_pool_add_ons": lift(_threat_protection, v["threat_protection"]),
-        "deletion_protection": "ACTIVE" if v["protect"] else "INACTIVE",
+        # An adopted pool holds users this stack did not create: never switch its guard off.
+        "deletion_protection": "ACTIVE" if v["protect"] or v["import_user_pool_id"] else "INACTIVE",
         "email_configuration": lift(_email, v["ses_source_arn"], v["email_from"]),
         "lambda_config": lambda_config(plan, arns),
         "schemas": schema_entries(v["custom_attributes"]) or None,

@@ -46,7 +46,8 @@ def evaluate(
     # re-raise its error in this one (pulumi.runtime.test clears them the same way).
     settings.SETTINGS.rpc_manager.clear()
     settings.SETTINGS.outputs.clear()
-    pulumi.runtime.set_all_config(config or {}, secret_keys)
+    # [] rather than None: None would keep an earlier program's secret keys.
+    pulumi.runtime.set_all_config(config or {}, secret_keys or [])
     resolved = Resolved()
     secret: set[str] = set()
 

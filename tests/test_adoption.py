@@ -58,6 +58,8 @@ def test_the_pool_and_its_client_are_imported_and_the_pool_protected(seed_pool, 
     # As the pool is: no username attributes, no UsernameConfiguration; the trigger is new.
     assert "usernameAttributes" not in inputs and "usernameConfiguration" not in inputs
     assert inputs["name"] == "seed-user-pool"
+    # Its users were not made by this stack: AWS's own guard stays on, protect or not.
+    assert inputs["deletionProtection"] == "ACTIVE"
     assert inputs["lambdaConfig"]["preSignUp"] == exports["triggerFunctionArns"]["PreSignUp"]
     assert "aws:cognito/getUserPool:getUserPool" in fake_aws.calls
 

@@ -202,3 +202,41 @@ def test_a_whole_service_on_resources_known_only_at_deployment_is_refused(refusa
         "known only at deployment (an Output), which could be *: every action of a service on "
         "every resource, for every user of the role; name the actions and the resources"
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "action", "resource"),
+    [
+        ("authenticated_statements", "s3:*?", "*"),
+        ("authenticated_statements", "iam:?*", "*"),
+        ("authenticated_statements", "s3:*", "arn:*"),
+        ("authenticated_statements", "s3:*", "arn:aws:s3:::*"),
+        ("authenticated_statements", "s3:*", "arn:aws:s3:::*/*"),
+        ("authenticated_statements", "iam:*", "arn:aws:iam::*"),
+        ("authenticated_statements", "iam:*", "arn:aws:iam::123456789012:*"),
+        ("unauthenticated_statements", "s3:*?", "arn:*"),
+    ],
+)
+def test_every_spelling_of_a_whole_service_on_every_resource_is_refused(
+    refusal, field, action, resource
+):
+    """Wildcards alone in the action, or an ARN whose wildcards cover every resource, are
+    the same grant as s3:* on *: the guard holds for each spelling (an adversarial review's)."""
+    args = {"identity_pool": True, "allow_unauthenticated": True,
+            field: {"All": {"effect": "Allow", "actions": [action], "resources": [resource]}}}  # fmt: skip
+    problems = refusal(args)
+    assert any(
+        f'{field}.All.actions has "{action}" on {field}.All.resources "{resource}": every action'
+        in problem
+        for problem in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    "resource",
+    ["arn:aws:s3:::b/*", "arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*",
+     "arn:aws:dynamodb:us-east-1:123456789012:table/orders"],
+)  # fmt: skip
+def test_a_whole_service_on_named_resources_stays_allowed(build, resource):
+    build({"identity_pool": True, "authenticated_statements": {
+        "Own": {"effect": "Allow", "actions": ["s3:*"], "resources": [resource]}}})  # fmt: skip

@@ -233,3 +233,17 @@ def test_frontend_config_signs_in_with_the_username_attributes(
     cognito = out["frontend"]["Auth"]["Cognito"]
     assert cognito["loginWith"] == login_with
     assert set(cognito["userAttributes"]) == required
+
+
+@pytest.mark.parametrize("protect", [True, False])
+def test_a_protected_stack_keeps_the_custom_domain_its_certificate_and_its_alias(
+    build, monitor, protect
+):
+    """Deleting the alias or the certificate takes the hosted UI's address down as surely as
+    deleting the domain (an adversarial review found only the domain protected)."""
+    build({"custom_domain": "auth.example.com", "custom_domain_hosted_zone_id": "Z0123ABC",
+           "protect": protect, "user_pool_name": "shop"})  # fmt: skip
+    protected = {r.name: r.protect for r in monitor.requests}
+    for name in ("auth-custom-domain", "auth-custom-domain-alias", "auth-certificate",
+                 "auth-certificate-validation", "auth-certificate-validated"):  # fmt: skip
+        assert protected[name] is protect, (name, protected[name])

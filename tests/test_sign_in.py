@@ -312,3 +312,34 @@ def test_a_custom_domain_alone_serves_federation(fake_aws):
         "clients": {"web": {**WEB, "identity_providers": ["COGNITO", "Google"]}},
     })  # fmt: skip
     assert [r.inputs["providerName"] for r in fake_aws.of_type(IDP)] == ["Google"]
+
+
+def test_a_clear_secret_beside_an_encrypted_leaf_is_found_in_the_stack_file(tmp_path, monkeypatch):
+    """One `--secret --path` leaf makes Pulumi mark the whole key secret, so the config API
+    cannot tell a clear clientSecret beside it: the stack file can (an adversarial review's)."""
+    import components.config as config_module
+    from components.identity_providers import secrets_in_clear
+
+    key = "cognito-auth:identityProviders"
+    (tmp_path / "Pulumi.dev.yaml").write_text(
+        "config:\n"
+        f"  {key}:\n"
+        "    Google:\n"
+        "      type: Google\n"
+        "      clientId:\n"
+        "        secure: v1:AAAA\n"
+        "      clientSecret: PLAINSECRET\n"
+        "    Okta:\n"
+        "      type: OIDC\n"
+        "      clientSecret:\n"
+        "        secure: v1:BBBB\n"
+    )
+    monkeypatch.setattr(config_module.pulumi, "get_root_directory", lambda: str(tmp_path))
+    monkeypatch.setattr(config_module.pulumi, "get_stack", lambda: "dev")
+    monkeypatch.setattr(config_module.runtime_config, "is_config_secret", lambda k: k == key)
+    held = config_module._as_written(key, {"identityProviders": "{}"})
+    assert secrets_in_clear(held, key) == [
+        f"{key}.Google.clientSecret is in clear in the stack file: set it with "
+        f"`pulumi config set --secret --path '{key}.Google.clientSecret' <value>`, "
+        "which keeps it encrypted there and in the state"
+    ]

@@ -36,6 +36,9 @@ EVERYTHING = {
     "custom_domain": "auth.example.com",
     "custom_domain_hosted_zone_id": "Z0123ABC",
     "managed_login_version": 2,
+    # SMS MFA: the SNS role the component makes for it (components/sms_role.py).
+    "mfa": "OPTIONAL",
+    "mfa_sms": True,
 }  # fmt: skip
 
 
