@@ -20,8 +20,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 setup: $(VENV)/.installed
 
 ## The Pulumi CLI the sandbox runs: PATH's when new enough, else built once from Go modules.
+## (Called, not run with -m: the sandbox package imports the module first, and -m warns.)
 cli: setup
-	$(PY) -m sandbox.pulumi_cli
+	$(PY) -c 'import sys; from sandbox.pulumi_cli import main; sys.exit(main())'
 
 ## The language hosts the examples in other languages need (sandbox/language-hosts/go.mod,
 ## beside the CLI's version), built once into the same cache outside the repository.
