@@ -12,7 +12,7 @@ import pulumi
 import pulumi_aws as aws
 
 from . import limits
-from .rules import allowing, show
+from .rules import allowing, show, strings_to_strings
 
 _DESCRIPTION_LOW, _DESCRIPTION_HIGH = limits.RESOURCE_SERVER_SCOPE_DESCRIPTION_LENGTH
 
@@ -23,9 +23,7 @@ _DESCRIPTION_LOW, _DESCRIPTION_HIGH = limits.RESOURCE_SERVER_SCOPE_DESCRIPTION_L
     f"{_DESCRIPTION_LOW} to {_DESCRIPTION_HIGH} characters"
 )
 def scope_map(value):
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
+    if not strings_to_strings(value):
         return "a map of scope names to descriptions"
     if len(value) > limits.MAX_RESOURCE_SERVER_SCOPES:
         return f"a map of at most {limits.MAX_RESOURCE_SERVER_SCOPES} scopes"

@@ -214,11 +214,16 @@ def string_list(item: Rule, what: str, allow_empty: bool = True, most: int | Non
 
 @allowing("a map of names to strings")
 def string_map(value):
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
-    ):
+    if not strings_to_strings(value) or not all(value):
         return "a map of names to strings"
     return None
+
+
+def strings_to_strings(value) -> bool:
+    """A map whose keys and values are all strings (the maps' rules then check their bounds)."""
+    return isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
 
 
 @allowing(

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from . import limits
-from .rules import allowing, show
+from .rules import allowing, show, strings_to_strings
 
 _KEY_LOW, _KEY_HIGH = limits.TAG_KEY_LENGTH
 _ALLOWED = (
@@ -34,9 +34,7 @@ def _tag_text(text: str) -> bool:
 
 @allowing(_ALLOWED)
 def tag_map(value):
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
+    if not strings_to_strings(value):
         return "a map of names to strings"
     if len(value) > limits.MAX_TAGS:
         return f"{_ALLOWED}; it has {len(value)}"

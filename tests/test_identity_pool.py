@@ -237,6 +237,10 @@ def test_every_spelling_of_a_whole_service_on_every_resource_is_refused(
     ["arn:aws:s3:::b/*", "arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*",
      "arn:aws:dynamodb:us-east-1:123456789012:table/orders"],
 )  # fmt: skip
-def test_a_whole_service_on_named_resources_stays_allowed(build, resource):
+def test_a_whole_service_on_named_resources_stays_allowed(build, fake_aws, resource):
     build({"identity_pool": True, "authenticated_statements": {
         "Own": {"effect": "Allow", "actions": ["s3:*"], "resources": [resource]}}})  # fmt: skip
+    # Not only accepted: the role's policy grants it, as written.
+    policies = [json.loads(p.inputs["policy"]) for p in fake_aws.of_type(ROLE_POLICY)
+                if not p.name.startswith("auth-pre-sign-up")]  # fmt: skip
+    assert [s["Resource"] for d in policies for s in d["Statement"]] == [[resource]]
